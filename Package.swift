@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// One settings array for every Swift target: Swift 6 language mode with complete concurrency checking.
+let swiftSettings: [SwiftSetting] = [
+  .swiftLanguageMode(.v6),
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+  name: "talentwatch",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "talentwatch", targets: ["talentwatch"])
+  ],
+  targets: [
+    // C libraries from Debian, each a module map plus a shim of typed wrappers for variadic calls.
+    .systemLibrary(
+      name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+    .systemLibrary(
+      name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+    .systemLibrary(
+      name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+    .systemLibrary(
+      name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
+
+    .target(name: "Domain", swiftSettings: swiftSettings),
+    .target(name: "Signing", dependencies: ["CCrypto"], swiftSettings: swiftSettings),
+    .target(name: "Storage", dependencies: ["CSQLite", "Domain"], swiftSettings: swiftSettings),
+    .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"], swiftSettings: swiftSettings),
+    .target(name: "HTTPClient", dependencies: ["CCurl"], swiftSettings: swiftSettings),
+    .target(
+      name: "Ingest", dependencies: ["Domain", "Signing", "Storage", "HTTPServer"],
+      swiftSettings: swiftSettings),
+    .target(
+      name: "App",
+      dependencies: ["Domain", "Signing", "Storage", "HTTPServer", "HTTPClient", "Ingest"],
+      swiftSettings: swiftSettings),
+    .executableTarget(name: "talentwatch", dependencies: ["App"], swiftSettings: swiftSettings),
+
+    // Benchmarks: the bare libmicrohttpd handler that the server is measured against.
+    .executableTarget(
+      name: "bench-bare-server", dependencies: ["CMicroHTTPD"], path: "Benchmarks/BareServer",
+      swiftSettings: swiftSettings),
+
+    .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
+    .testTarget(name: "SigningTests", dependencies: ["Signing"], swiftSettings: swiftSettings),
+    .testTarget(name: "StorageTests", dependencies: ["Storage"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "HTTPTests", dependencies: ["HTTPServer", "HTTPClient"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "IngestTests", dependencies: ["Ingest", "Domain", "Signing", "Storage", "HTTPServer"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "AppTests", dependencies: ["App", "HTTPClient", "Signing"], swiftSettings: swiftSettings),
+  ]
+)

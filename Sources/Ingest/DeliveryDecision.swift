@@ -1,0 +1,48 @@
+public import Domain
+public import Foundation
+public import Storage
+
+/// The pure part of processing one delivery: from the adapter's output and who we hold, the new status.
+public enum DeliveryDecision {
+  /// Decides the outcome for `entry`.
+  /// - Parameters:
+  ///   - decoded: the adapter's output, or its error (quarantine).
+  ///   - resolve: the candidate id for a person reference, nil when we do not hold them.
+  ///   - ignoredBodyRetention: how long the body of a delivery about nobody we hold is kept.
+  public static func decide(
+    entry: InboxEntry, decoded: Result<DecodedDelivery, AdapterError>,
+    resolve: (PersonReference) throws -> Int64?, now: Date, ignoredBodyRetention: TimeInterval
+  ) rethrows -> InboxProcessingResult {
+    let delivery: DecodedDelivery
+    switch decoded {
+    case .failure(let error):
+      return InboxProcessingResult(
+        inboxID: entry.id, status: .quarantined, error: error.reason, processedAt: now)
+    case .success(let value):
+      delivery = value
+    }
+    if delivery.isTest {
+      return InboxProcessingResult(
+        inboxID: entry.id, status: .processed, error: "test delivery", processedAt: now)
+    }
+    var resolved: [InboxProcessingResult.ResolvedSignal] = []
+    var ignored = 0
+    for (ordinal, signal) in delivery.signals.enumerated() {
+      guard let candidateID = try resolve(signal.person) else {
+        ignored += 1
+        continue
+      }
+      var kept = signal
+      if kept.detectedAt == nil { kept.detectedAt = entry.receivedAt }
+      resolved.append(.init(ordinal: ordinal, candidateID: candidateID, signal: kept))
+    }
+    if resolved.isEmpty && ignored > 0 {
+      return InboxProcessingResult(
+        inboxID: entry.id, status: .ignored, ignoredCount: ignored,
+        bodyPurgeAfter: now.addingTimeInterval(ignoredBodyRetention), processedAt: now)
+    }
+    return InboxProcessingResult(
+      inboxID: entry.id, status: .processed, signals: resolved, ignoredCount: ignored,
+      processedAt: now)
+  }
+}

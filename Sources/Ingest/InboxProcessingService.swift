@@ -1,0 +1,43 @@
+public import Foundation
+public import Logging
+import Synchronization
+
+/// The background service that processes deliveries soon after they are committed.
+///
+/// The group-commit writer calls `notify()` after each commit; the loop wakes within a few milliseconds,
+/// and also looks once a second in case anything was left pending (for example after a restart).
+public final class InboxProcessingService: Sendable {
+  private let processor: InboxProcessor
+  private let logger: Logger
+  private let dirty = Mutex(true)
+
+  /// Creates the service.
+  public init(processor: InboxProcessor, logger: Logger) {
+    self.processor = processor
+    self.logger = logger
+  }
+
+  /// Marks that new deliveries are waiting.
+  public func notify() { dirty.withLock { $0 = true } }
+
+  /// Runs until cancelled.
+  public func run() async {
+    var lastLook = ContinuousClock.now
+    while !Task.isCancelled {
+      let wanted = dirty.withLock { flag in
+        defer { flag = false }
+        return flag
+      }
+      if wanted || ContinuousClock.now - lastLook > .seconds(1) {
+        lastLook = ContinuousClock.now
+        do {
+          let processed = try await processor.drain()
+          if processed > 0 { continue }
+        } catch {
+          logger.error("inbox processing failed", ["error": String(describing: error)])
+        }
+      }
+      try? await Task.sleep(for: .milliseconds(20))
+    }
+  }
+}

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Profile URLs in one canonical spelling, so the same person is found however a provider writes the link.
 public enum ProfileURL {

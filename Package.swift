@@ -26,16 +26,19 @@ let package = Package(
       name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
 
     .target(name: "Domain", swiftSettings: swiftSettings),
+    .target(name: "Logging", swiftSettings: swiftSettings),
     .target(name: "Signing", dependencies: ["CCrypto"], swiftSettings: swiftSettings),
     .target(name: "Storage", dependencies: ["CSQLite", "Domain"], swiftSettings: swiftSettings),
     .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"], swiftSettings: swiftSettings),
     .target(name: "HTTPClient", dependencies: ["CCurl"], swiftSettings: swiftSettings),
     .target(
-      name: "Ingest", dependencies: ["Domain", "Signing", "Storage", "HTTPServer"],
+      name: "Ingest", dependencies: ["Domain", "Logging", "Signing", "Storage", "HTTPServer"],
       swiftSettings: swiftSettings),
     .target(
       name: "App",
-      dependencies: ["Domain", "Signing", "Storage", "HTTPServer", "HTTPClient", "Ingest"],
+      dependencies: [
+        "Domain", "Logging", "Signing", "Storage", "HTTPServer", "HTTPClient", "Ingest",
+      ],
       swiftSettings: swiftSettings),
     .executableTarget(name: "talentwatch", dependencies: ["App"], swiftSettings: swiftSettings),
 
@@ -50,7 +53,8 @@ let package = Package(
     .testTarget(
       name: "HTTPTests", dependencies: ["HTTPServer", "HTTPClient"], swiftSettings: swiftSettings),
     .testTarget(
-      name: "IngestTests", dependencies: ["Ingest", "Domain", "Signing", "Storage", "HTTPServer"],
+      name: "IngestTests",
+      dependencies: ["Ingest", "Domain", "Signing", "Storage", "HTTPServer", "HTTPClient", "Logging"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "AppTests", dependencies: ["App", "HTTPClient", "Signing"], swiftSettings: swiftSettings),

@@ -10,12 +10,15 @@ public struct InboxProcessor: Sendable {
   private let clock: any Clock
   private let ignoredBodyRetention: TimeInterval
   private let batchSize: Int
+  private let adapters: @Sendable (String) -> (any PayloadAdapter)?
 
-  /// Creates a processor.
+  /// Creates a processor; `adapters` finds the adapter for a stored format (the built-in ones by default).
   public init(
     database: Database, clock: any Clock, ignoredBodyRetention: TimeInterval = 24 * 3600,
-    batchSize: Int = 200
+    batchSize: Int = 200,
+    adapters: @escaping @Sendable (String) -> (any PayloadAdapter)? = PayloadAdapters.adapter(for:)
   ) {
+    self.adapters = adapters
     self.database = database
     self.clock = clock
     self.ignoredBodyRetention = ignoredBodyRetention
@@ -56,7 +59,7 @@ public struct InboxProcessor: Sendable {
   private func process(_ entries: [InboxEntry]) async throws -> Int {
     if entries.isEmpty { return 0 }
     let decoded: [(InboxEntry, Result<DecodedDelivery, AdapterError>)] = entries.map { entry in
-      (entry, Self.decode(entry))
+      (entry, decode(entry))
     }
     let now = clock.now()
     let retention = ignoredBodyRetention
@@ -74,8 +77,8 @@ public struct InboxProcessor: Sendable {
     return entries.count
   }
 
-  private static func decode(_ entry: InboxEntry) -> Result<DecodedDelivery, AdapterError> {
-    guard let adapter = PayloadAdapters.adapter(for: entry.format) else {
+  private func decode(_ entry: InboxEntry) -> Result<DecodedDelivery, AdapterError> {
+    guard let adapter = adapters(entry.format) else {
       return .failure(AdapterError(reason: "no adapter for format \"\(entry.format)\""))
     }
     guard let body = entry.body else {

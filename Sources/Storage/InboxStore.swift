@@ -1,4 +1,4 @@
-public import Domain
+import Domain
 public import Foundation
 
 /// The inbox of stored deliveries and the signals made from them. All of its SQL lives here.

@@ -116,7 +116,7 @@ struct JSONParser {
       }
       if byte == UInt8(ascii: "\\") { return try parseEscapedString(from: start) }
       if byte < 0x20 {
-        throw AdapterError(reason: "not JSON: control character in a string at byte \(index)")
+        throw controlCharacter()
       }
       index += 1
     }
@@ -149,7 +149,7 @@ struct JSONParser {
         }
       default:
         if byte < 0x20 {
-          throw AdapterError(reason: "not JSON: control character in a string at byte \(index)")
+          throw controlCharacter()
         }
         buffer.append(byte)
         index += 1
@@ -271,6 +271,10 @@ struct JSONParser {
 
   private func truncated() -> AdapterError {
     AdapterError(reason: "not JSON: unexpected end of body at byte \(bytes.count)")
+  }
+
+  private func controlCharacter() -> AdapterError {
+    AdapterError(reason: "not JSON: control character in a string at byte \(index)")
   }
 
   private func invalidEscape(at offset: Int) -> AdapterError {

@@ -23,16 +23,4 @@ enum JSONValue: Sendable, Hashable {
   case array([JSONValue])
   /// An object, members in payload order (duplicates kept; lookups take the last).
   case object([Member])
-
-  /// The JSON type name, for error reasons.
-  var typeName: String {
-    switch self {
-    case .null: "null"
-    case .bool: "a boolean"
-    case .number: "a number"
-    case .string: "a string"
-    case .array: "an array"
-    case .object: "an object"
-    }
-  }
 }

@@ -51,15 +51,15 @@ public struct CanonicalAdapter: PayloadAdapter {
 
   /// Reads `data.person`: a provider name and at least one of `id` (string or integer) and `profile_url`.
   private static func person(_ node: JSONObjectNode) throws(AdapterError) -> PersonReference {
-    guard let provider = try node["provider"]?.string(), !provider.isEmpty else {
+    guard let provider = try node["provider"]?.nonEmptyString() else {
       throw node.missing("provider")
     }
     let id = try node["id"]?.identifier()
-    let url = try node["profile_url"]?.string()
-    guard id != nil || url?.isEmpty == false else {
+    let url = try node["profile_url"]?.nonEmptyString()
+    guard id != nil || url != nil else {
       throw AdapterError(at: node.path, "no id or profile_url")
     }
     return PersonReference(
-      provider: provider, providerID: id, profileURL: url?.isEmpty == false ? url : nil)
+      provider: provider, providerID: id, profileURL: url)
   }
 }

@@ -17,7 +17,7 @@ public struct CrustdataLegacyWatcherAdapter: PayloadAdapter {
   /// Decodes one legacy watcher notification (one person).
   public func decode(_ body: [UInt8]) throws(AdapterError) -> DecodedDelivery {
     let root = try JSONNode.parse(body).object()
-    guard let url = try root["profile_url"]?.string(), !url.isEmpty else {
+    guard let url = try root["profile_url"]?.nonEmptyString() else {
       throw root.missing("profile_url")
     }
     let person = PersonReference(provider: "crustdata", profileURL: url)

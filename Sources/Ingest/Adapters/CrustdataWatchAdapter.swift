@@ -68,13 +68,12 @@ public struct CrustdataWatchAdapter: PayloadAdapter {
   /// `basic_profile.profile_url`, `professional_network.profile_url`, `profile_url`, `linkedin_profile_url`.
   private static func person(_ record: JSONObjectNode) throws(AdapterError) -> PersonReference {
     let id = try record["crustdata_person_id"]?.identifier()
-    var url = try record["basic_profile"]?.object()["profile_url"]?.string()
-    if url?.isEmpty ?? true {
-      url = try record["professional_network"]?.object()["profile_url"]?.string()
+    var url = try record["basic_profile"]?.object()["profile_url"]?.nonEmptyString()
+    if url == nil {
+      url = try record["professional_network"]?.object()["profile_url"]?.nonEmptyString()
     }
-    if url?.isEmpty ?? true { url = try record["profile_url"]?.string() }
-    if url?.isEmpty ?? true { url = try record["linkedin_profile_url"]?.string() }
-    if url?.isEmpty == true { url = nil }
+    if url == nil { url = try record["profile_url"]?.nonEmptyString() }
+    if url == nil { url = try record["linkedin_profile_url"]?.nonEmptyString() }
     guard id != nil || url != nil else {
       throw AdapterError(at: record.path, "no crustdata_person_id or profile URL")
     }

@@ -33,6 +33,12 @@ struct JSONNode: Sendable {
     return text
   }
 
+  /// The value as a string, or nil for an empty one (an empty id or URL names nothing).
+  func nonEmptyString() throws(AdapterError) -> String? {
+    let text = try string()
+    return text.isEmpty ? nil : text
+  }
+
   /// The value as a boolean.
   func bool() throws(AdapterError) -> Bool {
     guard case .bool(let flag) = value else { throw mismatch("a boolean") }

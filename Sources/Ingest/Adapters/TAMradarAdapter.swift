@@ -19,7 +19,7 @@ public struct TAMradarAdapter: PayloadAdapter {
       throw AdapterError(at: eventType.path, "unsupported event type")
     }
     guard let content = try root["content"]?.object() else { throw root.missing("content") }
-    guard let url = try content["profile_url"]?.string(), !url.isEmpty else {
+    guard let url = try content["profile_url"]?.nonEmptyString() else {
       throw content.missing("profile_url")
     }
     let changeType = try content["change_type"]?.string()

@@ -1,0 +1,24 @@
+/// Every command `talentwatch` knows; adding a command is one line here.
+enum CommandRegistry {
+  /// The commands, in no particular order (help sorts them by name).
+  static let commands: [any Command.Type] = [
+    HelpCommand.self,
+    VersionCommand.self,
+    ServeCommand.self,
+    MigrateCommand.self,
+  ]
+
+  /// The command named exactly `name` (`token new`).
+  static func command(named name: String, in commands: [any Command.Type] = commands) -> (
+    any Command.Type
+  )? {
+    commands.first { $0.name == name }
+  }
+
+  /// The commands under a group name (`token` → `token new`), sorted by name; empty when `name` is no group.
+  static func subcommands(of name: String, in commands: [any Command.Type] = commands)
+    -> [any Command.Type]
+  {
+    commands.filter { $0.name.hasPrefix(name + " ") }.sorted { $0.name < $1.name }
+  }
+}

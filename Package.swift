@@ -26,7 +26,7 @@ let package = Package(
       name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
 
     .target(name: "Domain", swiftSettings: swiftSettings),
-    .target(name: "Logging", swiftSettings: swiftSettings),
+    .target(name: "Logging", dependencies: ["Domain"], swiftSettings: swiftSettings),
     .target(name: "Signing", dependencies: ["CCrypto"], swiftSettings: swiftSettings),
     .target(name: "Storage", dependencies: ["CSQLite", "Domain"], swiftSettings: swiftSettings),
     .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"], swiftSettings: swiftSettings),
@@ -57,6 +57,6 @@ let package = Package(
       dependencies: ["Ingest", "Domain", "Signing", "Storage", "HTTPServer", "HTTPClient", "Logging"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "AppTests", dependencies: ["App", "HTTPClient", "Signing"], swiftSettings: swiftSettings),
+      name: "AppTests", dependencies: ["App", "Logging", "HTTPClient", "Signing", "Storage"], swiftSettings: swiftSettings),
   ]
 )

@@ -1,3 +1,4 @@
+public import Logging
 public import Foundation
 
 extension Configuration {

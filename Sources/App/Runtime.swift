@@ -1,3 +1,4 @@
+public import Logging
 /// Where commands meet the services: a stub until the server and storage modules are wired in.
 ///
 /// The lead replaces this file; the commands call only these two functions.

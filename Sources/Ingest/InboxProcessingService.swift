@@ -34,7 +34,7 @@ public final class InboxProcessingService: Sendable {
           let processed = try await processor.drain()
           if processed > 0 { continue }
         } catch {
-          logger.error("inbox processing failed", ["error": String(describing: error)])
+          logger.error("inbox processing failed", ["error": .string(String(describing: error))])
         }
       }
       try? await Task.sleep(for: .milliseconds(20))

@@ -52,7 +52,7 @@ public struct WebhookEndpoint: Sendable {
       counters.recordFailure(source: name, reason: error.reason)
       logger.notice(
         "webhook delivery refused",
-        ["webhook.source": name, "webhook.reason": error.reason, "request.id": request.id])
+        ["webhook.source": .string(name), "webhook.reason": .string(error.reason), "request.id": .string(request.id)])
       response.send(
         .error(status: error.httpStatus, code: error.reason, message: Self.sentence(for: error)))
       return
@@ -79,7 +79,7 @@ public struct WebhookEndpoint: Sendable {
       case .failure:
         counters.record(source: name, outcome: .failed)
         logger.error(
-          "webhook delivery could not be stored", ["webhook.source": name, "request.id": requestID])
+          "webhook delivery could not be stored", ["webhook.source": .string(name), "request.id": .string(requestID)])
         response.send(
           .error(
             status: 503, code: "store_unavailable",

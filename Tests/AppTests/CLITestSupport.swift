@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 
 @testable import App
+import Logging
 
 /// A directory under the system's temporary directory; tests `defer { directory.remove() }`.
 struct TemporaryDirectory: Sendable {

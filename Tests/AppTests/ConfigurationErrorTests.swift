@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import App
+import Logging
 
 /// A valid source object, to build documents whose mistake is elsewhere.
 private let goodSource =

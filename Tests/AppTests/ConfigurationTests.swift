@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import App
+import Logging
 
 /// Parses `json` with `environment`, the way `Configuration.load` does after reading a file.
 func parseConfiguration(

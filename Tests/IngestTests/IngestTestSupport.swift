@@ -51,4 +51,4 @@ func jobChangedBody(personID: String, detectedAt: String = "2026-11-30T06:00:00Z
 }
 
 /// A logger that writes nowhere, for tests that do not look at logs.
-let silentLogger = Logger(label: "test", level: .error, sink: .discard)
+let silentLogger = Logger(label: "test", level: .error, sink: Logger.MemorySink())

@@ -1,17 +1,40 @@
 public import Logging
-/// Where commands meet the services: a stub until the server and storage modules are wired in.
-///
-/// The lead replaces this file; the commands call only these two functions.
+import Domain
+import Foundation
+import HTTPServer
+import Ingest
+import Signing
+import Storage
+
+/// What the long-running commands do once their options and configuration are settled.
 enum Runtime {
-  /// Runs the server and background services until shutdown; not wired yet, so it fails.
+  /// `talentwatch serve`: migrates, starts the receiver and the background services, and runs until
+  /// SIGTERM or SIGINT; then drains in-flight requests and flushes the group commit before exiting 0.
   static func serve(configuration: Configuration, logger: Logger) async throws -> Int32 {
-    logger.error("not wired yet", ["command": "serve", "listen": "\(configuration.listen)"])
-    return CLIExitCode.failure
+    let shutdown = ShutdownSignal.install()
+    let service = try await TalentwatchService.start(
+      configuration: configuration, clock: SystemClock(), logger: logger)
+    CLIOutput.process.print("listening on http://\(configuration.listen.host):\(service.port)")
+    let reason = await shutdown.wait()
+    logger.notice("shutting down", ["signal": .string(reason)])
+    await service.stop(timeout: .seconds(configuration.shutdownTimeoutSeconds))
+    logger.notice("stopped")
+    return CLIExitCode.success
   }
 
-  /// Applies pending database migrations; not wired yet, so it fails.
+  /// `talentwatch migrate`: applies pending migrations and says which.
   static func migrate(configuration: Configuration, logger: Logger) async throws -> Int32 {
-    logger.error("not wired yet", ["command": "migrate", "database": "\(configuration.database)"])
-    return CLIExitCode.failure
+    let database = try Database(path: configuration.database, readerCount: 1)
+    defer { database.close() }
+    let migrator = try Migrator(Schema.migrations)
+    let applied = try await database.write { try migrator.migrate($0).map(\.id) }
+    logger.notice(
+      "migrations applied",
+      ["migrations.applied": .integer(applied.count), "migrations.total": .integer(Schema.migrations.count)])
+    CLIOutput.process.print(
+      applied.isEmpty
+        ? "database is up to date (\(Schema.migrations.count) migrations)"
+        : "applied \(applied.count) migration(s): \(applied.map(String.init).joined(separator: ", "))")
+    return CLIExitCode.success
   }
 }

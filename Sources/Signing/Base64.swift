@@ -50,14 +50,8 @@ public enum Base64 {
     return text.withUTF8 { decode(utf8: $0) }
   }
 
-  /// The bytes a Base64 substring encodes; same rules as `decode(_:)`, without copying the text.
-  static func decode(_ text: Substring) -> [UInt8]? {
-    var text = text
-    return text.withUTF8 { decode(utf8: $0) }
-  }
-
-  /// The decoding core over UTF-8 code units.
-  private static func decode(utf8 input: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+  /// The decoding core over UTF-8 code units; used directly on header bytes by the verifier.
+  static func decode(utf8 input: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
     var length = input.count
     var padding = 0
     while length > 0 && input[length - 1] == UInt8(ascii: "=") && padding < 3 {

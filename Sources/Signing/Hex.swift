@@ -20,14 +20,8 @@ public enum Hex {
     return text.withUTF8 { decode(utf8: $0) }
   }
 
-  /// The bytes a hex substring spells; same rules as `decode(_:)`, without copying the text.
-  static func decode(_ text: Substring) -> [UInt8]? {
-    var text = text
-    return text.withUTF8 { decode(utf8: $0) }
-  }
-
-  /// The decoding core over UTF-8 code units.
-  private static func decode(utf8 input: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+  /// The decoding core over UTF-8 code units; used directly on header bytes by the verifier.
+  static func decode(utf8 input: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
     guard input.count % 2 == 0 else { return nil }
     var output = [UInt8]()
     output.reserveCapacity(input.count / 2)

@@ -3,26 +3,29 @@
 /// Everything is fed to HMAC in place: the body is never copied or concatenated.
 enum SignedContent {
   /// The full stop that joins the parts of signed contents.
-  private static let separator: [UInt8] = [UInt8(ascii: ".")]
+  private static let separator: StaticString = "."
 
-  /// Standard Webhooks: HMAC over `{id}.{timestamp}.{body}`.
+  /// Standard Webhooks: HMAC over `{id}.{timestamp}.{body}` (id and timestamp as their UTF-8 bytes).
   static func standardWebhooks(
-    key: HMACSHA256Key, id: Substring, timestamp: Substring, body: [UInt8]
+    key: HMACSHA256Key, id: UnsafeRawBufferPointer, timestamp: UnsafeRawBufferPointer,
+    body: [UInt8]
   ) -> [UInt8] {
     key.authenticationCode { update in
-      feed(id, update)
-      separator.withUnsafeBytes(update)
-      feed(timestamp, update)
-      separator.withUnsafeBytes(update)
+      update(id)
+      update(dot)
+      update(timestamp)
+      update(dot)
       body.withUnsafeBytes(update)
     }
   }
 
   /// Crustdata (Stripe-style): HMAC over `{t}.{body}`.
-  static func crustdata(key: HMACSHA256Key, timestamp: Substring, body: [UInt8]) -> [UInt8] {
+  static func crustdata(
+    key: HMACSHA256Key, timestamp: UnsafeRawBufferPointer, body: [UInt8]
+  ) -> [UInt8] {
     key.authenticationCode { update in
-      feed(timestamp, update)
-      separator.withUnsafeBytes(update)
+      update(timestamp)
+      update(dot)
       body.withUnsafeBytes(update)
     }
   }
@@ -32,9 +35,8 @@ enum SignedContent {
     key.authenticationCode(message: body)
   }
 
-  /// Passes the UTF-8 bytes of `text` to `update` without copying when the text is native.
-  private static func feed(_ text: Substring, _ update: (UnsafeRawBufferPointer) -> Void) {
-    var text = text
-    text.withUTF8 { update(UnsafeRawBufferPointer($0)) }
+  /// The bytes of the separator, from static memory.
+  private static var dot: UnsafeRawBufferPointer {
+    UnsafeRawBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount)
   }
 }

@@ -3,10 +3,16 @@ import Foundation
 /// Integer Unix seconds as signed in webhook headers: strict parsing and flooring of instants.
 enum UnixSeconds {
   /// The value of `text` when it is 1 to 18 ASCII digits (no sign, no fraction, no spaces), else nil.
-  static func parse(_ text: Substring) -> Int? {
-    guard (1...18).contains(text.utf8.count) else { return nil }
+  static func parse(_ text: String) -> Int? {
+    var text = text
+    return text.withUTF8 { parse(utf8: $0) }
+  }
+
+  /// The value of ASCII digits in `bytes`; same rules as `parse(_:)`.
+  static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard (1...18).contains(bytes.count) else { return nil }
     var value = 0
-    for byte in text.utf8 {
+    for byte in bytes {
       guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
       value = value * 10 + Int(byte - UInt8(ascii: "0"))
     }

@@ -22,7 +22,8 @@ public struct WebhookSigner: Sendable {
   public func headers(deliveryID: String, timestamp: Date, body: [UInt8]) -> [(
     name: String, value: String
   )] {
-    let seconds = String(UnixSeconds.floor(timestamp))
+    var seconds = String(UnixSeconds.floor(timestamp))
+    var id = deliveryID
     switch scheme {
     case .standardWebhooks:
       var headers = [
@@ -30,8 +31,13 @@ public struct WebhookSigner: Sendable {
       ]
       if !keys.isEmpty {
         let entries = keys.map { key in
-          let mac = SignedContent.standardWebhooks(
-            key: key, id: deliveryID[...], timestamp: seconds[...], body: body)
+          let mac = id.withUTF8 { idBytes in
+            seconds.withUTF8 { secondsBytes in
+              SignedContent.standardWebhooks(
+                key: key, id: UnsafeRawBufferPointer(idBytes),
+                timestamp: UnsafeRawBufferPointer(secondsBytes), body: body)
+            }
+          }
           return "v1," + Base64.encode(mac)
         }
         headers.append((name: "webhook-signature", value: entries.joined(separator: " ")))
@@ -41,7 +47,11 @@ public struct WebhookSigner: Sendable {
       var headers = [(name: "x-crustdata-event-id", value: deliveryID)]
       if !keys.isEmpty {
         let parts = keys.map { key in
-          "v1=" + Hex.encode(SignedContent.crustdata(key: key, timestamp: seconds[...], body: body))
+          let mac = seconds.withUTF8 { secondsBytes in
+            SignedContent.crustdata(
+              key: key, timestamp: UnsafeRawBufferPointer(secondsBytes), body: body)
+          }
+          return "v1=" + Hex.encode(mac)
         }
         headers.append(
           (name: "x-crustdata-signature", value: (["t=" + seconds] + parts).joined(separator: ",")))

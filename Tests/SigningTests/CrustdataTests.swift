@@ -5,9 +5,13 @@ import Testing
 /// The Crustdata scheme: `t=<unix>,v1=<hex>` over `{t}.{body}`, keyed by the API key.
 @Suite("crustdata scheme")
 struct CrustdataTests {
+  /// The account API key that doubles as the signing key.
   static let apiKey = "cd_live_4f9a2c7e1b"
+  /// The event id header value.
   static let eventID = "evt_01JDELIVERY"
+  /// The `t=` value of the deliveries under test.
   static let signedAt = 1_764_480_012
+  /// A watch delivery body, as raw bytes.
   static let body = Array(#"{"metadata":{"watch_id":812,"test":false},"changes":[]}"#.utf8)
 
   /// The signature computed independently of the scheme code: HMAC over the literal `"{t}.{body}"`.
@@ -16,12 +20,14 @@ struct CrustdataTests {
     return Hex.encode(HMACSHA256.authenticationCode(key: Array(key.utf8), message: content))
   }
 
+  /// A crustdata verifier for `keys`.
   func verifier(_ keys: [String] = [apiKey], tolerance: Int = 300) throws -> WebhookVerifier {
     WebhookVerifier(
       scheme: .crustdata, secrets: try keys.map { try WebhookSecret(scheme: .crustdata, text: $0) },
       toleranceSeconds: tolerance)
   }
 
+  /// The failure verifying `body` with `values` as headers at `now`, or nil when it verifies.
   func refusal(_ values: [String: String], now: Int = signedAt) throws -> VerificationFailure? {
     let verifier = try verifier()
     let headers = TestHeaders(values)

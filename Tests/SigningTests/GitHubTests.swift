@@ -5,11 +5,16 @@ import Testing
 /// The GitHub scheme: `sha256=<hex>` over the body, no signed timestamp.
 @Suite("github scheme")
 struct GitHubTests {
+  /// The secret of GitHub's documented example.
   static let secret = "It's a Secret to Everybody"
+  /// The payload of GitHub's documented example.
   static let body = Array("Hello, World!".utf8)
+  /// The signature GitHub documents for that secret and payload.
   static let signature = "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17"
+  /// A delivery id in GitHub's GUID form.
   static let delivery = "72d3162e-cc78-11e3-81ab-4c9367dc0958"
 
+  /// A github verifier for the documented secret.
   func verifier() throws -> WebhookVerifier {
     WebhookVerifier(
       scheme: .github, secrets: [try WebhookSecret(scheme: .github, text: Self.secret)])

@@ -6,14 +6,20 @@ import Testing
 struct HMACSHA256Tests {
   /// One RFC 4231 case: key, data and the expected full-length HMAC-SHA256 in hex.
   struct Case: Sendable, CustomTestStringConvertible {
+    /// The case number in RFC 4231 section 4.
     let number: Int
+    /// The key.
     let key: [UInt8]
+    /// The message.
     let data: [UInt8]
+    /// The expected HMAC-SHA256 in hex.
     let expected: String
+    /// The name shown for the argument in test results.
     var testDescription: String { "RFC 4231 test case \(number)" }
   }
 
-  // Test case 5 (output truncated to 128 bits) is left out: this module only produces full-length MACs.
+  /// RFC 4231 cases 1-4, 6 and 7. Case 5 (output truncated to 128 bits) is left out on purpose:
+  /// this module only produces full-length MACs.
   static let rfc4231: [Case] = [
     Case(
       number: 1, key: [UInt8](repeating: 0x0b, count: 20), data: Array("Hi There".utf8),

@@ -5,6 +5,7 @@ import Testing
 /// What the signer sends, the verifier accepts: for every scheme, with rotation and random bodies.
 @Suite("signer and verifier round trip")
 struct SignerRoundTripTests {
+  /// Two secret texts of `scheme`: a fresh random one and a fixed one.
   static func secretTexts(for scheme: SignatureScheme) -> [String] {
     switch scheme {
     case .standardWebhooks:

@@ -5,18 +5,25 @@ import Testing
 /// The Standard Webhooks scheme against the official test vector and the reference libraries' cases.
 @Suite("standard-webhooks scheme")
 struct StandardWebhooksTests {
+  /// The official test vector: secret.
   static let secretText = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+  /// The official test vector: message id.
   static let id = "msg_p5jXN8AQM9LWM0D4loKWxJek"
+  /// The official test vector: timestamp.
   static let timestamp = 1_614_265_330
+  /// The official test vector: payload bytes (note the space after the colon).
   static let body = Array(#"{"test": 2432232314}"#.utf8)
+  /// The official test vector: expected signature entry.
   static let signature = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="
 
+  /// A standard-webhooks verifier for the secrets `texts`.
   func verifier(_ texts: [String] = [secretText]) throws -> WebhookVerifier {
     WebhookVerifier(
       scheme: .standardWebhooks,
       secrets: try texts.map { try WebhookSecret(scheme: .standardWebhooks, text: $0) })
   }
 
+  /// The official vector's headers, with the signature or timestamp replaced when given.
   func headers(signature: String = signature, timestamp: Int = timestamp) -> TestHeaders {
     TestHeaders([
       "webhook-id": Self.id, "webhook-timestamp": String(timestamp), "webhook-signature": signature,

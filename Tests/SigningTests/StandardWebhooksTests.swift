@@ -185,6 +185,8 @@ struct StandardWebhooksTests {
     ]
     let headers = headers(signature: listed.joined(separator: " "))
     _ = try verifier().verify(header: headers.lookup, body: Self.body, now: unix(Self.timestamp))
+    let spaced = self.headers(signature: "  v2,abc   " + Self.signature + "  ")
+    _ = try verifier().verify(header: spaced.lookup, body: Self.body, now: unix(Self.timestamp))
   }
 
   @Test("rotation: with two active secrets, a header signed by either one passes")

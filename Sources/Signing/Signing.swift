@@ -1,1 +1,0 @@
-// Signing module

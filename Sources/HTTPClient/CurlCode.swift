@@ -24,6 +24,8 @@ enum CurlCode {
         .invalidURL
       case CURLE_TOO_MANY_REDIRECTS:
         .tooManyRedirects
+      case CURLE_WEIRD_SERVER_REPLY:
+        .invalidResponse
       case CURLE_ABORTED_BY_CALLBACK:
         .cancelled
       default:

@@ -82,6 +82,13 @@ final class CurlEasyHandle {
     return code
   }
 
+  /// The size of the request sent in the last transfer (0 when nothing was sent).
+  func bytesSent() -> Int {
+    var size = 0
+    _ = tw_curl_easy_getinfo_long(raw, CURLINFO_REQUEST_SIZE, &size)
+    return size
+  }
+
   /// Turns a failed `curl_easy_setopt` into an error; an unknown option is a broken build, reported as `.other`.
   private func check(_ code: CURLcode) throws(HTTPClientError) {
     guard code == CURLE_OK else { throw CurlCode.error(for: code) }

@@ -1,13 +1,14 @@
 /// Why a request produced no response: a struct over a private kind so that kinds can be added later.
 ///
 /// Equality compares the kind only, so `error == .timeout` holds whatever `curlCode` says, and
-/// `catch HTTPClientError.timeout` / `case .timeout` match by kind. The description names the kind and the
+/// `case .timeout` in a `switch` or a typed `catch` matches by kind. (No `~=` over `any Error` on purpose:
+/// two error types offering one make every `case .x` ambiguous.) The description names the kind and the
 /// libcurl code only; it never contains URLs, headers or bodies, which may hold secrets or personal data.
 public struct HTTPClientError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The closed set of failure kinds; private so that adding one is not a breaking change.
   private enum Kind: String, Sendable {
     case timeout, connectFailed, connectionLost, tls, invalidURL, invalidRequest, tooManyRedirects
-    case responseTooLarge, cancelled, shutdown, other
+    case invalidResponse, responseTooLarge, cancelled, shutdown, other
   }
 
   private let kind: Kind
@@ -33,6 +34,8 @@ public struct HTTPClientError: Error, Sendable, Hashable, CustomStringConvertibl
   public static let invalidRequest = HTTPClientError(.invalidRequest)
   /// More than 5 redirects were followed.
   public static let tooManyRedirects = HTTPClientError(.tooManyRedirects)
+  /// The server's answer is not valid HTTP (no status line, malformed headers).
+  public static let invalidResponse = HTTPClientError(.invalidResponse)
   /// The response body exceeded the request's `maximumResponseBytes`.
   public static let responseTooLarge = HTTPClientError(.responseTooLarge)
   /// The calling task was cancelled; the transfer was aborted.
@@ -51,9 +54,9 @@ public struct HTTPClientError: Error, Sendable, Hashable, CustomStringConvertibl
   public var isRetryable: Bool {
     switch kind {
     case .timeout, .connectFailed, .connectionLost: true
-    case .tls, .invalidURL, .invalidRequest, .tooManyRedirects, .responseTooLarge, .cancelled,
-      .shutdown,
-      .other:
+    case .tls, .invalidURL, .invalidRequest, .tooManyRedirects, .invalidResponse, .responseTooLarge:
+      false
+    case .cancelled, .shutdown, .other:
       false
     }
   }
@@ -74,9 +77,4 @@ public struct HTTPClientError: Error, Sendable, Hashable, CustomStringConvertibl
     hasher.combine(kind)
   }
 
-  /// Lets `catch HTTPClientError.timeout` match any error of that kind.
-  public static func ~= (pattern: HTTPClientError, value: any Error) -> Bool {
-    guard let error = value as? HTTPClientError else { return false }
-    return error == pattern
-  }
 }

@@ -16,6 +16,8 @@ public struct HTTPClientRequest: Sendable {
   public var followRedirects: Bool
   /// The largest response body accepted; a larger one aborts with `.responseTooLarge`.
   public var maximumResponseBytes: Int
+  /// A PEM file of CA certificates to trust instead of the system store (a private CA); nil = system store.
+  public var caCertificatesPath: String?
 
   /// Creates a request; only the URL is required.
   public init(
@@ -26,7 +28,8 @@ public struct HTTPClientRequest: Sendable {
     timeout: Duration = .seconds(30),
     connectTimeout: Duration = .seconds(10),
     followRedirects: Bool = false,
-    maximumResponseBytes: Int = 32 * 1024 * 1024
+    maximumResponseBytes: Int = 32 * 1024 * 1024,
+    caCertificatesPath: String? = nil
   ) {
     self.method = method
     self.url = url
@@ -36,6 +39,7 @@ public struct HTTPClientRequest: Sendable {
     self.connectTimeout = connectTimeout
     self.followRedirects = followRedirects
     self.maximumResponseBytes = maximumResponseBytes
+    self.caCertificatesPath = caCertificatesPath
   }
 
   /// The first value of the header `name`, compared case-insensitively; nil when absent.

@@ -1,7 +1,7 @@
 public import Foundation
 
-/// Parses HTTP-dates (RFC 9110 §5.6.7) without a `DateFormatter`: IMF-fixdate, and the obsolete
-/// RFC 850 and asctime forms that recipients must still accept.
+/// Parses and formats HTTP-dates (RFC 9110 §5.6.7) without a `DateFormatter`: IMF-fixdate, and for
+/// parsing also the obsolete RFC 850 and asctime forms that recipients must still accept.
 public enum HTTPDate {
   private static let months = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -34,6 +34,38 @@ public enum HTTPDate {
     let days = daysFromCivil(year: year, month: month, day: day)
     let seconds = ((days * 24 + hour) * 60 + minute) * 60 + second
     return Date(timeIntervalSince1970: TimeInterval(seconds))
+  }
+
+  /// `date` as an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), for `Date`, `Retry-After` and email headers.
+  public static func format(_ date: Date) -> String {
+    let total = Int(date.timeIntervalSince1970.rounded(.down))
+    let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
+    let secondOfDay = total - days * 86_400
+    let (year, month, day) = civilFromDays(days)
+    let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][((days % 7) + 7) % 7]
+    let monthName = [
+      "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ][month - 1]
+    return "\(weekday), \(twoDigits(day)) \(monthName) \(year) \(twoDigits(secondOfDay / 3600)):"
+      + "\(twoDigits(secondOfDay / 60 % 60)):\(twoDigits(secondOfDay % 60)) GMT"
+  }
+
+  /// A number below 100 with a leading zero.
+  private static func twoDigits(_ value: Int) -> String {
+    value < 10 ? "0\(value)" : String(value)
+  }
+
+  /// The proleptic Gregorian date for days since 1970-01-01 (Howard Hinnant's civil_from_days).
+  private static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
+    let shifted = days + 719_468
+    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+    let dayOfEra = shifted - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let monthIndex = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
   }
 
   /// 1-based month number for a three-letter English month name.

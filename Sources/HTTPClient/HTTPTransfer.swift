@@ -54,20 +54,24 @@ final class HTTPTransfer {
     let start = clock.now
     let code = handle.perform()
     let elapsed = clock.now - start
-    guard code == CURLE_OK else { return .failure(failure(for: code)) }
+    guard code == CURLE_OK else { return .failure(failure(for: code, on: handle)) }
     return .success(
       HTTPClientResponse(
         status: handle.responseCode(), headers: headers, body: body, elapsed: elapsed))
   }
 
   /// The error for a failed perform, knowing why our own callbacks may have stopped it.
-  private func failure(for code: CURLcode) -> HTTPClientError {
+  private func failure(for code: CURLcode, on handle: CurlEasyHandle) -> HTTPClientError {
     let curlCode = Int(code.rawValue)
     if code == CURLE_WRITE_ERROR, exceededLimit {
       return HTTPClientError.responseTooLarge.with(curlCode: curlCode)
     }
     if code == CURLE_ABORTED_BY_CALLBACK, let reason = control.abortReason {
       return reason.with(curlCode: curlCode)
+    }
+    if code == CURLE_UNSUPPORTED_PROTOCOL, handle.bytesSent() > 0 {
+      // libcurl reports an answer without an HTTP/1.x status line (HTTP/0.9) with this code too.
+      return HTTPClientError.invalidResponse.with(curlCode: curlCode)
     }
     return CurlCode.error(for: code)
   }
@@ -82,6 +86,7 @@ final class HTTPTransfer {
     try handle.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
     try handle.set(CURLOPT_SSL_VERIFYPEER, 1)
     try handle.set(CURLOPT_SSL_VERIFYHOST, 2)
+    if let path = request.caCertificatesPath { try handle.set(CURLOPT_CAINFO, path) }
     try handle.set(CURLOPT_FOLLOWLOCATION, request.followRedirects ? 1 : 0)
     try handle.set(CURLOPT_MAXREDIRS, 5)
     try handle.set(CURLOPT_TIMEOUT_MS, Self.milliseconds(request.timeout))

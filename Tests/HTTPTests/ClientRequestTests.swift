@@ -13,6 +13,17 @@ func clientStats(_ client: HTTPClient, _ server: ClientTestServer) async throws 
     ClientStats.self, try await client.send(HTTPClientRequest(url: server.base + "/stats")))
 }
 
+/// Waits (up to 10 s) until the server has seen `count` requests to `path`, so a test acts mid-request.
+func awaitClientRequests(_ server: ClientTestServer, path: String, count: Int = 1) async throws {
+  let observer = HTTPClient(maximumConcurrentRequests: 1)
+  let deadline = ContinuousClock.now + .seconds(10)
+  while try await clientStats(observer, server).requests[path, default: 0] < count,
+    ContinuousClock.now < deadline
+  {
+    try await Task.sleep(for: .milliseconds(20))
+  }
+}
+
 @Suite("HTTPClient requests over real loopback HTTP")
 struct ClientRequestTests {
   @Test("a GET round trip carries custom headers and returns status, headers and body")
@@ -94,6 +105,15 @@ struct ClientRequestTests {
           HTTPClientRequest(url: server.base + "/status/\(code)"))
         #expect(response.status == code)
         #expect(response.isSuccess == (200..<300).contains(code))
+      }
+    }
+  }
+
+  @Test("an answer that is not HTTP fails with .invalidResponse, not .invalidURL")
+  func invalidResponse() async throws {
+    try await ClientTestServer.with { server in
+      await #expect(throws: HTTPClientError.invalidResponse) {
+        try await HTTPClient().send(HTTPClientRequest(url: server.base + "/garbage"))
       }
     }
   }
@@ -207,6 +227,26 @@ struct ClientRequestTests {
     }
   }
 
+  @Test(
+    "TLS peers are verified: a self-signed certificate fails with .tls unless its CA is trusted")
+  func tlsVerification() async throws {
+    try await ClientTestServer.with(tls: true) { server in
+      let client = HTTPClient()
+      do throws(HTTPClientError) {
+        _ = try await client.send(HTTPClientRequest(url: server.base + "/echo"))
+        Issue.record("an untrusted certificate was accepted")
+      } catch {
+        #expect(error == .tls)
+        #expect(error.curlCode == 60)
+        #expect(!error.isRetryable)
+      }
+      let trusted = try await client.send(
+        HTTPClientRequest(url: server.base + "/echo", caCertificatesPath: server.certificatePath))
+      #expect(trusted.status == 200)
+      #expect(try decodeClientJSON(ClientEcho.self, trusted).method == "GET")
+    }
+  }
+
   @Test("ten sequential requests reuse one TCP connection (two at most)")
   func connectionReuse() async throws {
     try await ClientTestServer.with { server in
@@ -261,7 +301,7 @@ struct ClientRequestTests {
       let task = Task { () async throws(HTTPClientError) -> HTTPClientResponse in
         try await client.send(HTTPClientRequest(url: server.base + "/slow?ms=5000"))
       }
-      try await Task.sleep(for: .milliseconds(300))
+      try await awaitClientRequests(server, path: "/slow")
       let cancelledAt = ContinuousClock.now
       task.cancel()
       let result = await task.result
@@ -279,7 +319,7 @@ struct ClientRequestTests {
       let running = Task { () async throws(HTTPClientError) -> HTTPClientResponse in
         try await client.send(HTTPClientRequest(url: server.base + "/slow?ms=5000"))
       }
-      try await Task.sleep(for: .milliseconds(300))
+      try await awaitClientRequests(server, path: "/slow")
       client.shutdown()
       client.shutdown()
       let result = await running.result

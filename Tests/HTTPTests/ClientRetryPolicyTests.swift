@@ -118,7 +118,8 @@ struct ClientRetryPolicyTests {
     #expect(delay(.connectFailed) == .milliseconds(200))
     #expect(delay(.connectionLost) == .milliseconds(200))
     for final: HTTPClientError in [
-      .tls, .invalidURL, .invalidRequest, .tooManyRedirects, .responseTooLarge, .cancelled,
+      .tls, .invalidURL, .invalidRequest, .tooManyRedirects, .invalidResponse, .responseTooLarge,
+      .cancelled,
       .shutdown, .other,
     ] {
       #expect(delay(final) == nil, "\(final)")

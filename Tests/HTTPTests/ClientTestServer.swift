@@ -8,28 +8,39 @@ import Foundation
 ///
 /// Routes: `/echo` (method, path, headers and base64 body back as JSON), `/status/{code}`, `/slow?ms=`,
 /// `/retry-after?key=&n=&after=&code=` (answers `code` with `Retry-After: after` n times, then 200),
-/// `/redirect?to=`, `/redirect-loop`, `/bytes?n=`, `/multi-header`, and `/stats` (TCP connections accepted
+/// `/redirect?to=`, `/redirect-loop`, `/bytes?n=`, `/multi-header`, `/garbage` (no status line), and `/stats` (TCP connections accepted
 /// and requests per path). The process dies when the test ends, and also when its stdin closes.
 final class ClientTestServer: Sendable {
   /// The port the server listens on.
   let port: Int
+  /// The self-signed certificate (for 127.0.0.1) the server presents when started with TLS.
+  let certificatePath: String?
   private let process: Process
   private let stdin: Pipe
   private let directory: URL
 
-  /// The base URL, `http://127.0.0.1:<port>`.
-  var base: String { "http://127.0.0.1:\(port)" }
+  /// The base URL, `http://127.0.0.1:<port>` (`https` with TLS).
+  var base: String { "\(certificatePath == nil ? "http" : "https")://127.0.0.1:\(port)" }
 
-  /// Starts a fresh server with its own state.
-  init() throws {
+  /// Starts a fresh server with its own state; with `tls`, behind a new self-signed certificate.
+  init(tls: Bool = false) throws {
     directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("tw-client-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let script = directory.appendingPathComponent("server.py")
     try Data(Self.script.utf8).write(to: script)
     process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", script.path]
+    process.executableURL = URL(fileURLWithPath: Self.python.path)
+    process.arguments = Self.python.arguments + [script.path]
+    if tls {
+      let certificate = directory.appendingPathComponent("cert.pem").path
+      let key = directory.appendingPathComponent("key.pem").path
+      try Self.makeCertificate(certificate: certificate, key: key)
+      process.arguments? += [certificate, key]
+      certificatePath = certificate
+    } else {
+      certificatePath = nil
+    }
     let stdout = Pipe()
     stdin = Pipe()
     process.standardOutput = stdout
@@ -54,8 +65,11 @@ final class ClientTestServer: Sendable {
   }
 
   /// Runs `body` with a fresh server and stops it afterwards, also when `body` throws.
-  static func with<T>(_ body: (ClientTestServer) async throws -> T) async throws -> T {
-    let server = try ClientTestServer()
+  @discardableResult
+  static func with<T>(tls: Bool = false, _ body: (ClientTestServer) async throws -> T) async throws
+    -> T
+  {
+    let server = try ClientTestServer(tls: tls)
     defer { server.stop() }
     return try await body(server)
   }
@@ -79,6 +93,28 @@ final class ClientTestServer: Sendable {
     return Int(UInt16(bigEndian: address.sin_port))
   }
 
+  /// The Python 3 interpreter: the system one when present (a pyenv shim costs ~300 ms per start).
+  static let python: (path: String, arguments: [String]) =
+    FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
+    ? ("/usr/bin/python3", ["-I"]) : ("/usr/bin/env", ["python3", "-I"])
+
+  /// Writes a one-day self-signed P-256 certificate for 127.0.0.1 with the `openssl` command.
+  private static func makeCertificate(certificate: String, key: String) throws {
+    let openssl = Process()
+    openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    openssl.arguments = [
+      "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+      "-nodes",
+      "-keyout", key, "-out", certificate, "-days", "1", "-subj", "/CN=127.0.0.1",
+      "-addext", "subjectAltName=IP:127.0.0.1",
+    ]
+    openssl.standardOutput = FileHandle.nullDevice
+    openssl.standardError = FileHandle.nullDevice
+    try openssl.run()
+    openssl.waitUntilExit()
+    guard openssl.terminationStatus == 0 else { throw ClientTestServerError.noCertificate }
+  }
+
   /// Reads bytes up to the first newline (the port the script prints).
   private static func readLine(_ handle: FileHandle) -> String {
     var bytes: [UInt8] = []
@@ -89,7 +125,7 @@ final class ClientTestServer: Sendable {
   }
 
   private static let script = #"""
-    import base64, json, os, sys, threading, time
+    import base64, json, os, ssl, sys, threading, time
     from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
     from urllib.parse import urlsplit, parse_qs
 
@@ -114,6 +150,9 @@ final class ClientTestServer: Sendable {
             self.send_response(status)
             for name, value in headers:
                 self.send_header(name, value)
+            if status in (204, 304):  # these carry no body and no length
+                self.end_headers()
+                return
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             if self.command != "HEAD":
@@ -156,6 +195,9 @@ final class ClientTestServer: Sendable {
                 self.reply(200, b"x" * int(query.get("n", "0")))
             elif route == "multi-header":
                 self.reply(200, b"", [("Set-Cookie", "a=1"), ("Set-Cookie", "b=2"), ("X-Folded", "one")])
+            elif route == "garbage":  # no status line: not HTTP/1.x
+                self.wfile.write(b"hello, not http\r\n")
+                self.close_connection = True
             elif route == "stats":
                 with lock:
                     reply = {"connections": state["connections"], "requests": state["requests"]}
@@ -169,6 +211,10 @@ final class ClientTestServer: Sendable {
         os._exit(0)
 
     server = Server(("127.0.0.1", 0), Handler)
+    if len(sys.argv) == 3:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(sys.argv[1], sys.argv[2])
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
     print(server.server_address[1], flush=True)
     server.serve_forever()
@@ -181,6 +227,8 @@ enum ClientTestServerError: Error {
   case didNotStart(String)
   /// No ephemeral port could be bound.
   case noFreePort
+  /// `openssl` could not make the test certificate.
+  case noCertificate
 }
 
 /// What `/echo` sends back, decoded.

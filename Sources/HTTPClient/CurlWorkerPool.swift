@@ -14,7 +14,9 @@ final class CurlWorkerPool: @unchecked Sendable {
   /// A worker's wake-up line and the job handed to it directly while it slept.
   private final class Worker: @unchecked Sendable {
     // @unchecked Sendable: `assigned` is guarded by the pool's `lock`; the semaphore is thread-safe.
+    /// Signalled when a job was assigned or the pool shut down.
     let wake = DispatchSemaphore(value: 0)
+    /// The job handed over while the worker slept; guarded by the pool's `lock`.
     var assigned: CurlJob?
   }
 

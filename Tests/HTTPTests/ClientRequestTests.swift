@@ -2,32 +2,11 @@ import Foundation
 import HTTPClient
 import Testing
 
-/// Decodes a JSON response body from the test server.
-func decodeClientJSON<T: Decodable>(_ type: T.Type, _ response: HTTPClientResponse) throws -> T {
-  try JSONDecoder().decode(type, from: Data(response.body))
-}
-
-/// Reads the test server's connection and request counters.
-func clientStats(_ client: HTTPClient, _ server: ClientTestServer) async throws -> ClientStats {
-  try decodeClientJSON(
-    ClientStats.self, try await client.send(HTTPClientRequest(url: server.base + "/stats")))
-}
-
-/// Waits (up to 10 s) until the server has seen `count` requests to `path`, so a test acts mid-request.
-func awaitClientRequests(_ server: ClientTestServer, path: String, count: Int = 1) async throws {
-  let observer = HTTPClient(maximumConcurrentRequests: 1)
-  let deadline = ContinuousClock.now + .seconds(10)
-  while try await clientStats(observer, server).requests[path, default: 0] < count,
-    ContinuousClock.now < deadline
-  {
-    try await Task.sleep(for: .milliseconds(20))
-  }
-}
-
+/// Specification of `HTTPClient.send` against a real loopback server: methods, bodies, errors, reuse, concurrency.
 @Suite("HTTPClient requests over real loopback HTTP")
 struct ClientRequestTests {
   @Test("a GET round trip carries custom headers and returns status, headers and body")
-  func getRoundTrip() async throws {
+  private func getRoundTrip() async throws {
     try await ClientTestServer.with { server in
       let client = HTTPClient()
       let response = try await client.send(
@@ -36,7 +15,7 @@ struct ClientRequestTests {
       #expect(response.status == 200)
       #expect(response.header("content-type") == "application/json")
       #expect(response.elapsed > .zero)
-      let echo = try decodeClientJSON(ClientEcho.self, response)
+      let echo = try ClientEcho.decode(response)
       #expect(echo.method == "GET")
       #expect(echo.path == "/echo?q=1")
       #expect(echo.header("X-Trace") == "abc 123")
@@ -47,7 +26,7 @@ struct ClientRequestTests {
   }
 
   @Test("a POST sends a binary body byte for byte with its content type and no Expect header")
-  func postBinaryBody() async throws {
+  private func postBinaryBody() async throws {
     try await ClientTestServer.with { server in
       let client = HTTPClient(userAgent: "tw-test/1")
       let body = (0..<70_000).map { UInt8(truncatingIfNeeded: $0 &* 31) } + [0, 13, 10, 0]
@@ -55,7 +34,7 @@ struct ClientRequestTests {
         HTTPClientRequest(
           method: "POST", url: server.base + "/echo",
           headers: [("Content-Type", "application/octet-stream")], body: body))
-      let echo = try decodeClientJSON(ClientEcho.self, response)
+      let echo = try ClientEcho.decode(response)
       #expect(echo.method == "POST")
       #expect(echo.bodyBytes == body)
       #expect(echo.header("Content-Length") == String(body.count))
@@ -66,25 +45,25 @@ struct ClientRequestTests {
   }
 
   @Test("a POST without a content type gets none, not libcurl's form default")
-  func postWithoutContentType() async throws {
+  private func postWithoutContentType() async throws {
     try await ClientTestServer.with { server in
       let response = try await HTTPClient().send(
         HTTPClientRequest(method: "POST", url: server.base + "/echo", body: Array("a=b".utf8)))
-      let echo = try decodeClientJSON(ClientEcho.self, response)
+      let echo = try ClientEcho.decode(response)
       #expect(echo.header("Content-Type") == nil)
       #expect(echo.bodyBytes == Array("a=b".utf8))
     }
   }
 
   @Test("PUT, PATCH and DELETE are sent with their own methods; HEAD returns headers only")
-  func otherMethods() async throws {
+  private func otherMethods() async throws {
     try await ClientTestServer.with { server in
       let client = HTTPClient()
       for method in ["PUT", "PATCH", "DELETE", "OPTIONS"] {
         let response = try await client.send(
           HTTPClientRequest(
             method: method, url: server.base + "/echo", body: method == "DELETE" ? [] : [1, 2]))
-        let echo = try decodeClientJSON(ClientEcho.self, response)
+        let echo = try ClientEcho.decode(response)
         #expect(echo.method == method)
         #expect(echo.bodyBytes == (method == "DELETE" ? [] : [1, 2]))
       }
@@ -97,7 +76,7 @@ struct ClientRequestTests {
   }
 
   @Test("error statuses are returned as responses, not thrown")
-  func statusesAreResponses() async throws {
+  private func statusesAreResponses() async throws {
     try await ClientTestServer.with { server in
       let client = HTTPClient()
       for code in [201, 204, 400, 401, 404, 410, 429, 500, 503] {
@@ -110,7 +89,7 @@ struct ClientRequestTests {
   }
 
   @Test("an answer that is not HTTP fails with .invalidResponse, not .invalidURL")
-  func invalidResponse() async throws {
+  private func invalidResponse() async throws {
     try await ClientTestServer.with { server in
       await #expect(throws: HTTPClientError.invalidResponse) {
         try await HTTPClient().send(HTTPClientRequest(url: server.base + "/garbage"))
@@ -119,7 +98,7 @@ struct ClientRequestTests {
   }
 
   @Test("a request slower than its total timeout fails with .timeout")
-  func totalTimeout() async throws {
+  private func totalTimeout() async throws {
     try await ClientTestServer.with { server in
       let started = ContinuousClock.now
       await #expect(throws: HTTPClientError.timeout) {
@@ -131,7 +110,7 @@ struct ClientRequestTests {
   }
 
   @Test("a refused connection fails with .connectFailed and carries the libcurl code")
-  func connectRefused() async throws {
+  private func connectRefused() async throws {
     let port = try ClientTestServer.closedPort()
     do {
       _ = try await HTTPClient().send(HTTPClientRequest(url: "http://127.0.0.1:\(port)/"))
@@ -144,7 +123,7 @@ struct ClientRequestTests {
   }
 
   @Test("redirects are not followed by default and are followed when asked")
-  func redirects() async throws {
+  private func redirects() async throws {
     try await ClientTestServer.with { server in
       let client = HTTPClient()
       let url = server.base + "/redirect?to=/echo"
@@ -153,25 +132,25 @@ struct ClientRequestTests {
       #expect(unfollowed.header("Location") == "/echo")
       let followed = try await client.send(HTTPClientRequest(url: url, followRedirects: true))
       #expect(followed.status == 200)
-      #expect(try decodeClientJSON(ClientEcho.self, followed).path == "/echo")
+      #expect(try ClientEcho.decode(followed).path == "/echo")
       #expect(followed.header("Location") == nil)
     }
   }
 
   @Test("a redirect loop fails with .tooManyRedirects")
-  func redirectLoop() async throws {
+  private func redirectLoop() async throws {
     try await ClientTestServer.with { server in
       await #expect(throws: HTTPClientError.tooManyRedirects) {
         try await HTTPClient().send(
           HTTPClientRequest(url: server.base + "/redirect-loop", followRedirects: true))
       }
-      let stats = try await clientStats(HTTPClient(), server)
+      let stats = try await server.stats(using: HTTPClient())
       #expect(stats.requests["/redirect-loop"] == 6)
     }
   }
 
   @Test("repeated header fields are all kept, and lookup ignores case")
-  func repeatedHeaders() async throws {
+  private func repeatedHeaders() async throws {
     try await ClientTestServer.with { server in
       let response = try await HTTPClient().send(
         HTTPClientRequest(url: server.base + "/multi-header"))
@@ -183,7 +162,7 @@ struct ClientRequestTests {
   }
 
   @Test("a body over maximumResponseBytes fails with .responseTooLarge; one at the limit passes")
-  func responseLimit() async throws {
+  private func responseLimit() async throws {
     try await ClientTestServer.with { server in
       let client = HTTPClient()
       let exact = try await client.send(
@@ -197,7 +176,7 @@ struct ClientRequestTests {
   }
 
   @Test("schemes other than http and https, and malformed URLs, are refused as .invalidURL")
-  func invalidURLs() async throws {
+  private func invalidURLs() async throws {
     let client = HTTPClient()
     for url in [
       "file:///etc/passwd", "ftp://127.0.0.1/", "gopher://127.0.0.1/", "http://", "not a url",
@@ -209,7 +188,7 @@ struct ClientRequestTests {
   }
 
   @Test("a header or method that would split the request is refused before anything is sent")
-  func headerInjection() async throws {
+  private func headerInjection() async throws {
     try await ClientTestServer.with { server in
       let client = HTTPClient()
       let bad: [HTTPClientRequest] = [
@@ -222,14 +201,14 @@ struct ClientRequestTests {
       for request in bad {
         await #expect(throws: HTTPClientError.invalidRequest) { try await client.send(request) }
       }
-      let stats = try await clientStats(client, server)
+      let stats = try await server.stats(using: client)
       #expect(stats.requests["/echo"] == nil)
     }
   }
 
   @Test(
     "TLS peers are verified: a self-signed certificate fails with .tls unless its CA is trusted")
-  func tlsVerification() async throws {
+  private func tlsVerification() async throws {
     try await ClientTestServer.with(tls: true) { server in
       let client = HTTPClient()
       do throws(HTTPClientError) {
@@ -243,12 +222,12 @@ struct ClientRequestTests {
       let trusted = try await client.send(
         HTTPClientRequest(url: server.base + "/echo", caCertificatesPath: server.certificatePath))
       #expect(trusted.status == 200)
-      #expect(try decodeClientJSON(ClientEcho.self, trusted).method == "GET")
+      #expect(try ClientEcho.decode(trusted).method == "GET")
     }
   }
 
   @Test("ten sequential requests reuse one TCP connection (two at most)")
-  func connectionReuse() async throws {
+  private func connectionReuse() async throws {
     try await ClientTestServer.with { server in
       let client = HTTPClient()
       let started = ContinuousClock.now
@@ -259,7 +238,7 @@ struct ClientRequestTests {
         #expect(response.status == 200)
       }
       let elapsed = ContinuousClock.now - started
-      let stats = try await clientStats(client, server)
+      let stats = try await server.stats(using: client)
       #expect(stats.requests["/echo"] == 10)
       #expect((1...2).contains(stats.connections))
       print(
@@ -268,7 +247,7 @@ struct ClientRequestTests {
   }
 
   @Test("fifty concurrent requests all succeed through at most eight connections")
-  func concurrentRequests() async throws {
+  private func concurrentRequests() async throws {
     try await ClientTestServer.with { server in
       let client = HTTPClient(maximumConcurrentRequests: 8)
       let started = ContinuousClock.now
@@ -279,14 +258,14 @@ struct ClientRequestTests {
             let response = try await client.send(
               HTTPClientRequest(
                 method: "POST", url: server.base + "/echo?slot=\(index)", body: body))
-            return try decodeClientJSON(ClientEcho.self, response).bodyBytes == body
+            return try ClientEcho.decode(response).bodyBytes == body
           }
         }
         return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
       }
       let elapsed = ContinuousClock.now - started
       #expect(echoed == 50)
-      let stats = try await clientStats(client, server)
+      let stats = try await server.stats(using: client)
       #expect(stats.requests["/echo"] == 50)
       #expect(stats.connections <= 8)
       print("client-measure: 50 concurrent POSTs in \(elapsed), \(stats.connections) connections")
@@ -295,13 +274,13 @@ struct ClientRequestTests {
 
   @Test(
     "cancelling the calling task aborts a running request with .cancelled within about a second")
-  func cancellation() async throws {
+  private func cancellation() async throws {
     try await ClientTestServer.with { server in
       let client = HTTPClient()
       let task = Task { () async throws(HTTPClientError) -> HTTPClientResponse in
         try await client.send(HTTPClientRequest(url: server.base + "/slow?ms=5000"))
       }
-      try await awaitClientRequests(server, path: "/slow")
+      try await server.awaitRequests(path: "/slow")
       let cancelledAt = ContinuousClock.now
       task.cancel()
       let result = await task.result
@@ -313,13 +292,13 @@ struct ClientRequestTests {
   }
 
   @Test("shutdown aborts a running request, rejects later ones, and is idempotent")
-  func shutdown() async throws {
+  private func shutdown() async throws {
     try await ClientTestServer.with { server in
       let client = HTTPClient()
       let running = Task { () async throws(HTTPClientError) -> HTTPClientResponse in
         try await client.send(HTTPClientRequest(url: server.base + "/slow?ms=5000"))
       }
-      try await awaitClientRequests(server, path: "/slow")
+      try await server.awaitRequests(path: "/slow")
       client.shutdown()
       client.shutdown()
       let result = await running.result
@@ -331,7 +310,7 @@ struct ClientRequestTests {
   }
 
   @Test("sendBlocking performs a request for a caller on its own thread")
-  func blocking() async throws {
+  private func blocking() async throws {
     try await ClientTestServer.with { server in
       let client = HTTPClient()
       let url = server.base + "/status/202"
@@ -347,7 +326,7 @@ struct ClientRequestTests {
   }
 
   @Test("error descriptions name the kind and code, never the URL, headers or body")
-  func errorDescriptions() async throws {
+  private func errorDescriptions() async throws {
     let port = try ClientTestServer.closedPort()
     let secret = "sk_live_do_not_log"
     do {

@@ -2,6 +2,7 @@ import Foundation
 import HTTPClient
 import Testing
 
+/// Specification of `RetryPolicy.delay` and `HTTPDate` with plain values, no I/O.
 @Suite("RetryPolicy decisions as pure values")
 struct ClientRetryPolicyTests {
   private let now = Date(timeIntervalSince1970: 1_700_000_000)
@@ -15,7 +16,7 @@ struct ClientRetryPolicyTests {
   }
 
   @Test("the default policy matches its documented values")
-  func defaults() {
+  private func defaults() {
     #expect(policy.maxAttempts == 4)
     #expect(policy.baseDelay == .milliseconds(200))
     #expect(policy.maxDelay == .seconds(30))
@@ -25,7 +26,7 @@ struct ClientRetryPolicyTests {
   }
 
   @Test("the wait doubles with every attempt, from the base delay")
-  func exponentialGrowth() {
+  private func exponentialGrowth() {
     let policy = RetryPolicy(maxAttempts: 10)
     #expect(wait(policy, 1) == .milliseconds(200))
     #expect(wait(policy, 2) == .milliseconds(400))
@@ -34,7 +35,7 @@ struct ClientRetryPolicyTests {
   }
 
   @Test("the wait is clamped to maxDelay, even for absurd attempt numbers")
-  func clamping() {
+  private func clamping() {
     let policy = RetryPolicy(maxAttempts: .max, maxDelay: .seconds(30))
     #expect(wait(policy, 9) == .seconds(30))
     #expect(wait(policy, 2000) == .seconds(30))
@@ -44,7 +45,7 @@ struct ClientRetryPolicyTests {
   }
 
   @Test("jitter stays within plus or minus the configured fraction")
-  func jitterBounds() {
+  private func jitterBounds() {
     let policy = RetryPolicy(maxAttempts: 10, baseDelay: .seconds(1), jitter: 0.2)
     #expect(wait(policy, 1, randomUnit: 0) == .milliseconds(800))
     #expect(wait(policy, 1, randomUnit: 0.5) == .seconds(1))
@@ -59,7 +60,7 @@ struct ClientRetryPolicyTests {
 
   @Test(
     "Retry-After in seconds wins over the exponential wait, without jitter, clamped to maxDelay")
-  func retryAfterSeconds() {
+  private func retryAfterSeconds() {
     let delay = { (value: String, status: Int) in
       policy.delay(
         afterAttempt: 3, status: status, error: nil, retryAfter: value, now: now, randomUnit: 0)
@@ -75,7 +76,7 @@ struct ClientRetryPolicyTests {
   }
 
   @Test("Retry-After as an HTTP-date waits until that date, in all three date forms")
-  func retryAfterDate() {
+  private func retryAfterDate() {
     let date = { (value: String) in
       policy.delay(
         afterAttempt: 1, status: 503, error: nil, retryAfter: value, now: now, randomUnit: 0)
@@ -91,7 +92,7 @@ struct ClientRetryPolicyTests {
   }
 
   @Test("HTTP-dates convert to the right instants")
-  func httpDates() {
+  private func httpDates() {
     #expect(
       HTTPDate.parse("Sun, 06 Nov 1994 08:49:37 GMT") == Date(timeIntervalSince1970: 784_111_777))
     #expect(
@@ -109,7 +110,7 @@ struct ClientRetryPolicyTests {
   @Test(
     "timeouts, connect failures and lost connections are retried; TLS, bad URLs and cancellation are not"
   )
-  func errorsRetryable() {
+  private func errorsRetryable() {
     let delay = { (error: HTTPClientError) in
       policy.delay(
         afterAttempt: 1, status: nil, error: error, retryAfter: nil, now: now, randomUnit: 0.5)
@@ -127,7 +128,7 @@ struct ClientRetryPolicyTests {
   }
 
   @Test("only the configured statuses are retried; success and client errors are final")
-  func statusesRetryable() {
+  private func statusesRetryable() {
     for status in [429, 500, 502, 503, 504] {
       #expect(wait(policy, 1) != nil && policy.retryableStatuses.contains(status))
     }
@@ -150,7 +151,7 @@ struct ClientRetryPolicyTests {
   }
 
   @Test("no retry once maxAttempts attempts were made, nor without any outcome")
-  func maxAttemptsReached() {
+  private func maxAttemptsReached() {
     #expect(wait(policy, 3) != nil)
     #expect(wait(policy, 4) == nil)
     #expect(wait(policy, 5) == nil)

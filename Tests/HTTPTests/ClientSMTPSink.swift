@@ -47,12 +47,18 @@ final class ClientSMTPSink: Sendable {
     self.port = port
   }
 
-  /// Runs `body` with a fresh sink and stops it afterwards, also when `body` throws.
+  /// Runs `body` with a fresh sink and stops it afterwards, also when `body` throws; off the cooperative pool.
   @discardableResult
   static func with<T>(_ body: (ClientSMTPSink) async throws -> T) async throws -> T {
-    let sink = try ClientSMTPSink()
-    defer { sink.stop() }
-    return try await body(sink)
+    let sink = try await ClientBlocking.run { try ClientSMTPSink() }
+    do {
+      let result = try await body(sink)
+      await ClientBlocking.run { sink.stop() }
+      return result
+    } catch {
+      await ClientBlocking.run { sink.stop() }
+      throw error
+    }
   }
 
   /// The messages accepted so far, in arrival order.
@@ -185,19 +191,4 @@ final class ClientSMTPSink: Sendable {
 
     asyncio.run(main())
     """#
-}
-
-/// One message as the sink recorded it.
-struct ClientSMTPReceived: Decodable {
-  /// The envelope sender from `MAIL FROM`.
-  let sender: String
-  /// The accepted envelope recipients from `RCPT TO`.
-  let recipients: [String]
-  /// The authenticated user, if the client authenticated.
-  let user: String?
-  /// The message bytes, base64-encoded, after removing dot-stuffing.
-  let data: String
-
-  /// The message text.
-  var text: String { String(decoding: Data(base64Encoded: data) ?? Data(), as: UTF8.self) }
 }

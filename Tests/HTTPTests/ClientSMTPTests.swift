@@ -2,6 +2,7 @@ import Foundation
 import HTTPClient
 import Testing
 
+/// Specification of `SMTPClient` and `SMTPMessage` against a real loopback SMTP sink.
 @Suite("SMTPClient against a real loopback SMTP sink")
 struct ClientSMTPTests {
   /// A sink configuration: plain SMTP, as the sink offers no STARTTLS.
@@ -14,7 +15,7 @@ struct ClientSMTPTests {
   }
 
   @Test("a composed plain-text email arrives with its envelope, headers and CRLF body")
-  func composedMessage() async throws {
+  private func composedMessage() async throws {
     try await ClientSMTPSink.with { sink in
       let message = try SMTPMessage.plainText(
         from: "noreply@talentwatch.test", fromName: "talentwatch",
@@ -42,7 +43,7 @@ struct ClientSMTPTests {
   }
 
   @Test("raw message bytes survive byte for byte, including lines that start with a dot")
-  func dotStuffing() async throws {
+  private func dotStuffing() async throws {
     try await ClientSMTPSink.with { sink in
       let data = Array("Subject: dots\r\n\r\nfirst\r\n.\r\n..two\r\n.three\r\nlast\r\n".utf8)
       try await SMTPClient(configuration: plain(sink)).send(
@@ -52,7 +53,7 @@ struct ClientSMTPTests {
   }
 
   @Test("non-ASCII subjects and bodies are encoded so that they arrive intact")
-  func nonASCII() async throws {
+  private func nonASCII() async throws {
     try await ClientSMTPSink.with { sink in
       let message = try SMTPMessage.plainText(
         from: "a@talentwatch.test", to: ["b@example.test"], subject: "Überraschung für Zoë – 🎉",
@@ -71,7 +72,7 @@ struct ClientSMTPTests {
   }
 
   @Test("SMTP AUTH sends the configured credentials; wrong ones fail with .authenticationFailed")
-  func authentication() async throws {
+  private func authentication() async throws {
     try await ClientSMTPSink.with { sink in
       let message = SMTPMessage(
         sender: "a@talentwatch.test", recipients: ["b@example.test"], data: Array("x\r\n".utf8))
@@ -92,7 +93,7 @@ struct ClientSMTPTests {
   }
 
   @Test("a refused recipient fails with .rejected (550) and a deferring one with .deferred (451)")
-  func refusedRecipients() async throws {
+  private func refusedRecipients() async throws {
     try await ClientSMTPSink.with { sink in
       let client = SMTPClient(configuration: plain(sink))
       let data = Array("x\r\n".utf8)
@@ -123,7 +124,7 @@ struct ClientSMTPTests {
   @Test(
     "STARTTLS required against a server without it fails with .tls; ifOffered proceeds in plain text"
   )
-  func startTLSPolicy() async throws {
+  private func startTLSPolicy() async throws {
     try await ClientSMTPSink.with { sink in
       let message = SMTPMessage(
         sender: "a@talentwatch.test", recipients: ["b@example.test"], data: Array("x\r\n".utf8))
@@ -137,7 +138,7 @@ struct ClientSMTPTests {
   }
 
   @Test("bad addresses, no recipients and non-SMTP URLs are refused before anything is sent")
-  func invalidInput() async throws {
+  private func invalidInput() async throws {
     try await ClientSMTPSink.with { sink in
       let client = SMTPClient(configuration: plain(sink))
       let data = Array("x\r\n".utf8)
@@ -163,7 +164,7 @@ struct ClientSMTPTests {
   }
 
   @Test("a closed port fails with .connectFailed, which is retryable")
-  func connectFailed() async throws {
+  private func connectFailed() async throws {
     let port = try ClientTestServer.closedPort()
     let client = SMTPClient(
       configuration: SMTPConfiguration(url: "smtp://127.0.0.1:\(port)", startTLS: .never))
@@ -178,7 +179,7 @@ struct ClientSMTPTests {
   }
 
   @Test("several messages in a row reuse the SMTP connection")
-  func connectionReuse() async throws {
+  private func connectionReuse() async throws {
     try await ClientSMTPSink.with { sink in
       let client = SMTPClient(configuration: plain(sink))
       for index in 0..<5 {

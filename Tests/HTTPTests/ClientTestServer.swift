@@ -65,13 +65,22 @@ final class ClientTestServer: Sendable {
   }
 
   /// Runs `body` with a fresh server and stops it afterwards, also when `body` throws.
+  ///
+  /// Starting and stopping block on the child process, so they run on a thread of their own: blocking
+  /// the few cooperative threads would stall other tests' continuations and distort their timings.
   @discardableResult
   static func with<T>(tls: Bool = false, _ body: (ClientTestServer) async throws -> T) async throws
     -> T
   {
-    let server = try ClientTestServer(tls: tls)
-    defer { server.stop() }
-    return try await body(server)
+    let server = try await ClientBlocking.run { try ClientTestServer(tls: tls) }
+    do {
+      let result = try await body(server)
+      await ClientBlocking.run { server.stop() }
+      return result
+    } catch {
+      await ClientBlocking.run { server.stop() }
+      throw error
+    }
   }
 
   /// A loopback port with nothing listening on it: bound to learn a free number, then closed.
@@ -229,32 +238,4 @@ enum ClientTestServerError: Error {
   case noFreePort
   /// `openssl` could not make the test certificate.
   case noCertificate
-}
-
-/// What `/echo` sends back, decoded.
-struct ClientEcho: Decodable {
-  /// The request method as the server saw it.
-  let method: String
-  /// The request target.
-  let path: String
-  /// Header fields as `[name, value]` pairs.
-  let headers: [[String]]
-  /// The body, base64-encoded.
-  let body: String
-
-  /// The body bytes.
-  var bodyBytes: [UInt8] { Data(base64Encoded: body).map { [UInt8]($0) } ?? [] }
-
-  /// The first value of header `name`, compared case-insensitively.
-  func header(_ name: String) -> String? {
-    headers.first { $0.first?.lowercased() == name.lowercased() }?.last
-  }
-}
-
-/// What `/stats` sends back, decoded.
-struct ClientStats: Decodable {
-  /// TCP connections accepted since the server started.
-  let connections: Int
-  /// Requests served per path.
-  let requests: [String: Int]
 }

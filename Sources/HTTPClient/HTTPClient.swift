@@ -25,8 +25,8 @@ public final class HTTPClient: Sendable {
 
   /// Performs one request on the client's own worker threads (never the cooperative pool); reuses connections.
   ///
-  /// Any status is a response, not an error. Cancelling the calling task aborts the transfer (libcurl polls
-  /// the flag at least about once a second) and throws `.cancelled`.
+  /// Any status is a response, not an error. Cancelling the calling task aborts the transfer and throws
+  /// `.cancelled`; libcurl's progress callback polls the flag (measured ~0.2 s while waiting, at most ~1 s).
   public func send(_ request: HTTPClientRequest) async throws(HTTPClientError) -> HTTPClientResponse
   {
     guard !Task.isCancelled else { throw .cancelled }

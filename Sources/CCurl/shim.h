@@ -37,4 +37,10 @@ static inline CURLcode tw_curl_easy_getinfo_string(CURL *handle, CURLINFO info, 
 static inline CURLSHcode tw_curl_share_setopt_long(CURLSH *share, CURLSHoption option, long value) {
   return curl_share_setopt(share, option, value);
 }
+/// Progress callback shape (CURLOPT_XFERINFOFUNCTION): returning non-zero aborts the transfer, used for cancellation.
+typedef int (*tw_curl_xferinfo_callback)(void *context, curl_off_t download_total, curl_off_t download_now,
+                                         curl_off_t upload_total, curl_off_t upload_now);
+static inline CURLcode tw_curl_easy_setopt_xferinfo_callback(CURL *handle, CURLoption option, tw_curl_xferinfo_callback value) {
+  return curl_easy_setopt(handle, option, value);
+}
 #endif

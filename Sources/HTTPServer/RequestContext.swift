@@ -12,6 +12,8 @@ final class RequestContext {
   var writer: ResponseWriter?
   /// The request id chosen at dispatch (or for an early 413).
   var requestID = ""
+  /// This request's number within the server, the input of a generated request id.
+  var sequence: UInt64 = 0
   /// True when the writer was registered with the server as waiting for a deferred `send`.
   var registeredAsDeferred = false
 }

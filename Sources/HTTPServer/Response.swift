@@ -2,8 +2,8 @@ import Foundation
 
 /// An HTTP response as a value: status, header fields and body bytes.
 ///
-/// `Content-Length` is set by libmicrohttpd from `body`; a `Content-Length` or `Connection` field added
-/// here is left to libmicrohttpd's rules (it drops a hand-written `Content-Length`).
+/// `Content-Length` is set by libmicrohttpd from `body` (a hand-written one is dropped, as is any field
+/// containing CR or LF); `x-request-id` is always the server's request id.
 public struct Response: Sendable {
   /// The status code, 100 to 999; anything else is sent as 500.
   public var status: Int

@@ -100,9 +100,11 @@ public final class Server: Sendable {
   /// (including deferred ones), then MHD_stop_daemon. Safe to call twice.
   ///
   /// New connections are refused from the start (the listening socket is shut down); responses sent
-  /// while stopping carry `Connection: close`. Requests still waiting for a deferred `send` after
-  /// `timeout` are answered 503, given up to a second to go out, and then the daemon stops.
-  /// A second call, or a call on a server never started, returns at once.
+  /// while stopping carry `Connection: close`, and a new request on an already open keep-alive
+  /// connection is answered 503. Requests still waiting for a deferred `send` after `timeout` are
+  /// answered 503 (libmicrohttpd must not be stopped with suspended connections), given up to a second
+  /// to go out, and then the daemon stops. A second call, or a call on a server never started, returns
+  /// at once.
   public func stop(timeout: Duration = .seconds(20)) {
     let taken: Daemon? = lifecycle.withLock { lifecycle in
       guard case .running(let daemon) = lifecycle else { return nil }
@@ -118,9 +120,7 @@ public final class Server: Sendable {
     }
     let clock = ContinuousClock()
     if !waitForIdle(until: clock.now.advanced(by: timeout)) {
-      core.answerDeferred(
-        with: .error(
-          status: 503, code: "shutting_down", message: "The server is shutting down; retry later."))
+      core.answerDeferred()
       _ = waitForIdle(until: clock.now.advanced(by: .seconds(1)))
     }
     MHD_stop_daemon(daemon.pointer)

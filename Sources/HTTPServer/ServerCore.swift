@@ -13,7 +13,9 @@ final class ServerCore: Sendable {
   /// Counters and the deferred registry, only touched under the lock.
   private struct Shared {
     var inFlight = 0
+    var started: UInt64 = 0
     var stopping = false
+    var swept = false
     var deferred: [ObjectIdentifier: ResponseWriter] = [:]
   }
 
@@ -21,7 +23,13 @@ final class ServerCore: Sendable {
   let router: Router
   /// The body limit in bytes.
   let maxBodyBytes: Int
+  /// The random seed of generated request ids.
+  private let idSeed = UInt64.random(in: .min ... .max)
   private let shared = Locked(Shared())
+
+  /// The answer to requests cut short by `stop`.
+  static let shuttingDown = Response.error(
+    status: 503, code: "shutting_down", message: "The server is shutting down; retry later.")
 
   /// Creates the core for `router` with the limits of `configuration`.
   init(router: Router, configuration: ServerConfiguration) {
@@ -37,11 +45,16 @@ final class ServerCore: Sendable {
     shared.withLock { $0.stopping = true }
   }
 
-  /// Answers every request still waiting for a deferred `send` with `response`.
-  func answerDeferred(with response: Response) {
-    let writers = shared.withLock { Array($0.deferred.values) }
+  /// Answers every request waiting for a deferred `send` with 503, and any that starts waiting later.
+  ///
+  /// After this no connection stays suspended, which `MHD_stop_daemon` requires.
+  func answerDeferred() {
+    let writers = shared.withLock { shared in
+      shared.swept = true
+      return Array(shared.deferred.values)
+    }
     for writer in writers {
-      writer.send(response)
+      writer.send(Self.shuttingDown)
     }
   }
 
@@ -84,19 +97,30 @@ final class ServerCore: Sendable {
     return dispatch(connection: connection, url: url, method: method, context: context)
   }
 
-  /// First call: count the request, create its context and refuse a declared body over the limit.
+  /// First call: count the request, create its context and refuse a declared body over the limit
+  /// (or any request arriving on a kept-alive connection once `stop` began).
   private func begin(
     connection: OpaquePointer, slot: UnsafeMutablePointer<UnsafeMutableRawPointer?>
   ) -> MHD_Result {
     let context = RequestContext()
     slot.pointee = Unmanaged.passRetained(context).toOpaque()
-    shared.withLock { $0.inFlight += 1 }
+    let stopping: Bool
+    (context.sequence, stopping) = shared.withLock { shared in
+      shared.inFlight += 1
+      shared.started &+= 1
+      return (shared.started, shared.stopping)
+    }
+    if stopping {
+      context.answered = true
+      context.requestID = requestID(for: Self.lookup(connection, "x-request-id"), context: context)
+      return queue(Self.shuttingDown, connection: connection, context: context, close: true)
+    }
     guard let declared = MHD_lookup_connection_value(connection, .HEADER_KIND, "Content-Length")
     else { return .YES }
     let length = Self.parseLength(declared)
     if length > maxBodyBytes {
       context.answered = true
-      context.requestID = RequestID.choose(Self.lookup(connection, "x-request-id"))
+      context.requestID = requestID(for: Self.lookup(connection, "x-request-id"), context: context)
       return queueTooLarge(connection: connection, context: context)
     }
     context.body.reserveCapacity(length)
@@ -111,7 +135,7 @@ final class ServerCore: Sendable {
     guard context.body.count + count <= maxBodyBytes else {
       context.overflowed = true
       context.body = []
-      context.requestID = RequestID.choose(Self.lookup(connection, "x-request-id"))
+      context.requestID = requestID(for: Self.lookup(connection, "x-request-id"), context: context)
       context.answered = true
       if queueTooLarge(connection: connection, context: context) == .YES { return .YES }
       // libmicrohttpd 0.9.75 refuses to queue while the body is arriving: write the 413 to the socket
@@ -132,8 +156,8 @@ final class ServerCore: Sendable {
     context: RequestContext
   ) -> MHD_Result {
     let headers = Self.collectHeaders(connection)
-    let requestID = RequestID.choose(headers["x-request-id"])
-    context.requestID = requestID
+    let id = requestID(for: headers["x-request-id"], context: context)
+    context.requestID = id
     let methodText = method.map { String(cString: $0) } ?? ""
     let path = url.map { String(cString: $0) } ?? "/"
     switch router.resolve(method: methodText, path: path) {
@@ -151,7 +175,7 @@ final class ServerCore: Sendable {
     case .matched(let handler, let parameters):
       let request = Request(
         method: methodText, path: path, query: Self.collectQuery(connection), headers: headers,
-        body: context.body, pathParameters: parameters, id: requestID,
+        body: context.body, pathParameters: parameters, id: id,
         remoteAddress: Self.remoteAddress(connection))
       context.body = []
       let writer = ResponseWriter(connection: ConnectionHandle(pointer: connection))
@@ -168,7 +192,12 @@ final class ServerCore: Sendable {
     guard let response = writer.takeResponseOrSuspend() else {
       if !context.registeredAsDeferred {
         context.registeredAsDeferred = true
-        shared.withLock { $0.deferred[ObjectIdentifier(writer)] = writer }
+        let swept = shared.withLock { shared in
+          shared.deferred[ObjectIdentifier(writer)] = writer
+          return shared.swept
+        }
+        // `stop` already answered the waiting requests: this late one must not stay suspended either.
+        if swept { writer.send(Self.shuttingDown) }
       }
       return .YES
     }
@@ -188,6 +217,11 @@ final class ServerCore: Sendable {
       shared.inFlight -= 1
       if registered, let writerID { shared.deferred[writerID] = nil }
     }
+  }
+
+  /// The client's request id when valid, otherwise one generated from this request's number.
+  private func requestID(for candidate: String?, context: RequestContext) -> String {
+    RequestID.choose(candidate, seed: idSeed, sequence: context.sequence)
   }
 
   // MARK: - Responses
@@ -233,7 +267,7 @@ final class ServerCore: Sendable {
     }
     guard let mhdResponse else { return .NO }
     defer { MHD_destroy_response(mhdResponse) }
-    for field in response.headers {
+    for field in response.headers where !HTTPHeaders.namesMatch(field.name, "x-request-id") {
       _ = MHD_add_response_header(mhdResponse, field.name, field.value)
     }
     _ = MHD_add_response_header(mhdResponse, "x-request-id", context.requestID)

@@ -5,7 +5,8 @@ import Testing
 /// Deferred responses and shutdown over real loopback HTTP.
 @Suite("Server deferred responses and stop")
 struct ServerDeferredTests {
-  /// Routes: `/later/{ms}` answers from another thread after a delay, `/never` never answers.
+  /// Routes: `/later/{ms}` answers from another thread after a delay, `/never` leaves the answer to
+  /// the test (handing its writer to `pending`).
   static func router(pending: ServerTestCollector<ResponseWriter>? = nil) -> Router {
     var router = Router()
     router.add("GET", "/later/{ms}") { request, writer in
@@ -23,20 +24,22 @@ struct ServerDeferredTests {
   @Test("a response sent later from another thread is delivered, and the server stays responsive")
   func deferredResponse() async throws {
     let single = ServerConfiguration(port: 0, threadCount: 1)
-    try await withServer(Self.router(), configuration: single) { server, port in
-      let started = Date()
-      let slow = try startRequest(port: port, "/later/300")
-      #expect(await eventually { server.inFlightCount == 1 })
+    let pending = ServerTestCollector<ResponseWriter>()
+    try await withServer(Self.router(pending: pending), configuration: single) { server, port in
+      let slow = try startRequest(port: port, "/never")
+      #expect(await eventually { pending.all.count == 1 })
       // The only server thread is free while the first request waits.
       let quick = try await fetch(port: port, "GET", "/healthz")
       #expect(quick.text == "ok")
-      #expect(Date().timeIntervalSince(started) < 0.29)
+      #expect(server.inFlightCount == 1)
+      try await Task.sleep(for: .milliseconds(100))
+      let writer = try #require(pending.all.first)
+      try await blocking { writer.send(.text(status: 200, "from another thread")) }
       let (response, again) = try await blocking {
         (try slow.readResponse(), try slow.request("GET", "/later/0"))
       }
       #expect(response.status == 200)
-      #expect(response.text == "late 300")
-      #expect(Date().timeIntervalSince(started) >= 0.29)
+      #expect(response.text == "from another thread")
       // The connection stays usable after a deferred answer.
       #expect(again.text == "late 0")
     }
@@ -56,34 +59,63 @@ struct ServerDeferredTests {
 
   @Test("stop lets in-flight requests finish, then refuses new connections")
   func stopDrainsInFlight() async throws {
-    let server = Server(configuration: ServerConfiguration(port: 0), router: Self.router())
+    let pending = ServerTestCollector<ResponseWriter>()
+    let server = Server(
+      configuration: ServerConfiguration(port: 0), router: Self.router(pending: pending))
     let port = try server.start()
-    let client = try startRequest(port: port, "/later/300")
-    #expect(await eventually { server.inFlightCount == 1 })
-    let started = Date()
-    try await blocking { server.stop(timeout: .seconds(5)) }
-    let waited = Date().timeIntervalSince(started)
-    #expect(waited >= 0.2 && waited < 4)
+    let client = try startRequest(port: port, "/never")
+    #expect(await eventually { pending.all.count == 1 })
+    let stopping = Task {
+      try await blocking {
+        server.stop(timeout: .seconds(10))
+        return Date()
+      }
+    }
+    try await Task.sleep(for: .milliseconds(200))
+    #expect(server.inFlightCount == 1)
+    let answeredAt = Date()
+    pending.all.first?.send(.text(status: 200, "answered while stopping"))
+    let stoppedAt = try await stopping.value
+    // stop waited for the answer, and no longer than that.
+    #expect(stoppedAt >= answeredAt)
+    #expect(stoppedAt.timeIntervalSince(answeredAt) < 5)
     let response = try await blocking { try client.readResponse() }
     #expect(response.status == 200)
-    #expect(response.text == "late 300")
+    #expect(response.text == "answered while stopping")
     #expect(response.header("connection")?.lowercased() == "close")
     #expect(connectionRefused(port: port))
     #expect(server.inFlightCount == 0)
     server.stop()  // a second stop is harmless
   }
 
-  @Test("new connections are refused as soon as stop begins")
+  @Test(
+    "once stop begins, new connections are refused and kept-alive ones get 503 for new requests")
   func refusesWhileDraining() async throws {
-    let server = Server(configuration: ServerConfiguration(port: 0), router: Self.router())
+    let pending = ServerTestCollector<ResponseWriter>()
+    let server = Server(
+      configuration: ServerConfiguration(port: 0), router: Self.router(pending: pending))
     let port = try server.start()
-    let client = try startRequest(port: port, "/later/500")
-    #expect(await eventually { server.inFlightCount == 1 })
-    let stopping = Task { try await blocking { server.stop(timeout: .seconds(5)) } }
+    let idle = try ServerTestClient(port: port)
+    let before = try await blocking { try idle.request("GET", "/healthz") }
+    #expect(before.text == "ok")
+    let client = try startRequest(port: port, "/never")
+    #expect(await eventually { pending.all.count == 1 })
+    let stopping = Task { try await blocking { server.stop(timeout: .seconds(10)) } }
     try await Task.sleep(for: .milliseconds(150))
     #expect(connectionRefused(port: port))
+    let (late, closed) = try await blocking {
+      (
+        try idle.request("GET", "/healthz", headers: [("x-request-id", "late-1")]),
+        idle.waitForClose()
+      )
+    }
+    #expect(late.status == 503)
+    #expect(late.jsonObject?["error"] as? String == "shutting_down")
+    #expect(late.header("x-request-id") == "late-1")
+    #expect(closed)
+    pending.all.first?.send(.text(status: 200, "done"))
     let response = try await blocking { try client.readResponse() }
-    #expect(response.text == "late 500")
+    #expect(response.text == "done")
     try await stopping.value
     #expect(server.inFlightCount == 0)
   }

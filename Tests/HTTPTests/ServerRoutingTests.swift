@@ -20,6 +20,9 @@ struct ServerRoutingTests {
     }
     router.get("/things") { _ in .text(status: 200, "list") }
     router.post("/things") { _ in .text(status: 201, "made") }
+    router.get("/own-id") { _ in
+      Response(status: 200, headers: [(name: "X-Request-ID", value: "handler-made")])
+    }
     router.get("/whoami") { request in
       .json(
         status: 200,
@@ -49,6 +52,16 @@ struct ServerRoutingTests {
       #expect(response.jsonObject as? [String: String] == ["id": "42", "tag": "swift"])
       let short = try await fetch(port: port, "GET", "/items/42/tags")
       #expect(short.status == 404)
+    }
+  }
+
+  @Test("percent-escapes in the path are decoded once, by libmicrohttpd, before routing")
+  func pathDecoding() async throws {
+    try await withServer(Self.router()) { _, port in
+      let spaced = try await fetch(port: port, "GET", "/items/a%20b/tags/%2541")
+      #expect(spaced.jsonObject as? [String: String] == ["id": "a b", "tag": "%41"])
+      let slashed = try await fetch(port: port, "GET", "/items/a%2Fb/tags/x")
+      #expect(slashed.status == 404)
     }
   }
 
@@ -144,6 +157,12 @@ struct ServerRoutingTests {
       let missing = try await fetch(
         port: port, "GET", "/nowhere", headers: [("x-request-id", "abc")])
       #expect(missing.header("x-request-id") == "abc")
+      let own = try await fetch(
+        port: port, "GET", "/own-id", headers: [("x-request-id", "from-client")])
+      #expect(
+        own.headers.filter { $0.name.lowercased() == "x-request-id" }.map(\.value) == [
+          "from-client"
+        ])
     }
   }
 

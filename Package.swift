@@ -42,9 +42,12 @@ let package = Package(
       swiftSettings: swiftSettings),
     .executableTarget(name: "talentwatch", dependencies: ["App"], swiftSettings: swiftSettings),
 
-    // Benchmarks: the bare libmicrohttpd handler that the server is measured against.
+    // Benchmarks: the bare libmicrohttpd handler that the server is measured against, and the server itself.
     .executableTarget(
       name: "bench-bare-server", dependencies: ["CMicroHTTPD"], path: "Benchmarks/BareServer",
+      swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "bench-router-server", dependencies: ["HTTPServer"], path: "Benchmarks/RouterServer",
       swiftSettings: swiftSettings),
 
     .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),

@@ -1,0 +1,33 @@
+// bench-router-server: `GET /healthz` served through HTTPServer's Router and Server, to compare with
+// bench-bare-server. Usage: bench-router-server [--port N]   (prints `listening <port>`, stops on
+// SIGTERM or SIGINT)
+import Glibc
+import HTTPServer
+
+var requestedPort = 0
+var arguments = CommandLine.arguments.dropFirst()
+while let argument = arguments.popFirst() {
+  guard argument == "--port", let value = arguments.popFirst(), let port = UInt16(value) else {
+    exitWithMessage("usage: bench-router-server [--port N]", code: 2)
+  }
+  requestedPort = Int(port)
+}
+
+// Block the stop signals before any thread exists, so every thread inherits the mask and sigwait gets them.
+var stopSignals = sigset_t()
+sigemptyset(&stopSignals)
+sigaddset(&stopSignals, SIGINT)
+sigaddset(&stopSignals, SIGTERM)
+pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
+
+let server = Server(
+  configuration: ServerConfiguration(port: requestedPort), router: benchmarkRouter())
+do {
+  print("listening \(try server.start())")
+  fflush(nil)
+} catch {
+  exitWithMessage("bench-router-server: \(error)", code: 1)
+}
+var received: Int32 = 0
+sigwait(&stopSignals, &received)
+server.stop(timeout: .seconds(5))

@@ -1,0 +1,65 @@
+/// HTTP header fields in arrival order, duplicates kept, looked up by case-insensitive name.
+public struct HTTPHeaders: Sendable, Sequence {
+  /// One header field.
+  public typealias Element = (name: String, value: String)
+
+  /// The fields in the order they were received or added.
+  private var fields: [Element]
+
+  /// Creates headers from `(name, value)` pairs, keeping their order and duplicates.
+  public init(_ pairs: [(String, String)]) {
+    fields = pairs.map { (name: $0.0, value: $0.1) }
+  }
+
+  /// Creates headers from fields already in element form; used by the server when parsing.
+  init(fields: [Element]) {
+    self.fields = fields
+  }
+
+  /// The first value of the field called `name` (compared case-insensitively), or nil.
+  public subscript(_ name: String) -> String? {
+    for field in fields where Self.namesMatch(field.name, name) {
+      return field.value
+    }
+    return nil
+  }
+
+  /// Every value of the field called `name`, in order.
+  public func values(for name: String) -> [String] {
+    fields.filter { Self.namesMatch($0.name, name) }.map(\.value)
+  }
+
+  /// The number of fields, duplicates included.
+  public var count: Int { fields.count }
+
+  /// Appends a field at the end.
+  public mutating func add(name: String, value: String) {
+    fields.append((name: name, value: value))
+  }
+
+  /// Iterates fields in order.
+  public func makeIterator() -> IndexingIterator<[Element]> {
+    fields.makeIterator()
+  }
+
+  /// ASCII case-insensitive comparison of two header names without allocating.
+  static func namesMatch(_ lhs: String, _ rhs: String) -> Bool {
+    var left = lhs.utf8.makeIterator()
+    var right = rhs.utf8.makeIterator()
+    while true {
+      switch (left.next(), right.next()) {
+      case (nil, nil):
+        return true
+      case (let a?, let b?):
+        if a != b && lowercased(a) != lowercased(b) { return false }
+      default:
+        return false
+      }
+    }
+  }
+
+  /// Lowercases one ASCII letter and leaves every other byte alone.
+  private static func lowercased(_ byte: UInt8) -> UInt8 {
+    (byte >= 65 && byte <= 90) ? byte | 0x20 : byte
+  }
+}

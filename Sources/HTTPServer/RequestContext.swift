@@ -1,0 +1,19 @@
+/// Per-request state kept in libmicrohttpd's `*con_cls` between the calls of one request.
+///
+/// Only the connection's libmicrohttpd thread touches it, one call at a time, so it needs no lock.
+final class RequestContext {
+  /// The body read so far.
+  var body: [UInt8] = []
+  /// Set once the body passed `maxBodyBytes`: the rest is discarded and the answer is 413.
+  var overflowed = false
+  /// Set once a response was queued by the server itself (the 413s), so later calls only drain.
+  var answered = false
+  /// The writer handed to the handler, once the request was dispatched.
+  var writer: ResponseWriter?
+  /// The request id chosen at dispatch (or for an early 413).
+  var requestID = ""
+  /// This request's number within the server, the input of a generated request id.
+  var sequence: UInt64 = 0
+  /// True when the writer was registered with the server as waiting for a deferred `send`.
+  var registeredAsDeferred = false
+}

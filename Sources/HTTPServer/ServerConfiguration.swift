@@ -1,0 +1,28 @@
+/// Where the server listens and the limits it enforces.
+public struct ServerConfiguration: Sendable {
+  /// The numeric IPv4 or IPv6 address to bind; loopback by default.
+  public var host: String
+  /// The TCP port; 0 asks the kernel for an ephemeral one (see `Server.start()`).
+  public var port: Int
+  /// The largest accepted request body; larger ones are answered 413.
+  public var maxBodyBytes: Int
+  /// Seconds a connection may stay idle before libmicrohttpd closes it.
+  public var connectionTimeoutSeconds: Int
+  /// The most connections served at once; libmicrohttpd refuses the rest.
+  public var connectionLimit: Int
+  /// The number of libmicrohttpd worker threads (its thread pool; 1 means a single polling thread).
+  public var threadCount: Int
+
+  /// Creates a configuration; every parameter has the production default.
+  public init(
+    host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 1_048_576,
+    connectionTimeoutSeconds: Int = 30, connectionLimit: Int = 1024, threadCount: Int = 2
+  ) {
+    self.host = host
+    self.port = port
+    self.maxBodyBytes = maxBodyBytes
+    self.connectionTimeoutSeconds = connectionTimeoutSeconds
+    self.connectionLimit = connectionLimit
+    self.threadCount = threadCount
+  }
+}

@@ -1,4 +1,4 @@
-public import Logging
+import Logging
 import Domain
 import Foundation
 import HTTPServer

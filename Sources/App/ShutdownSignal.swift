@@ -9,8 +9,14 @@ final class ShutdownSignal: Sendable {
   private struct State {
     var received: String?
     var waiter: CheckedContinuation<String, Never>?
+  }
+
+  /// Keeps the dispatch sources alive for the life of the process.
+  private final class Sources: @unchecked Sendable {
+    // Written once in `install()` before any signal can arrive; only read afterwards.
     var sources: [any DispatchSourceSignal] = []
   }
+  private let sources = Sources()
 
   private init() {}
 
@@ -18,15 +24,13 @@ final class ShutdownSignal: Sendable {
   static func install() -> ShutdownSignal {
     let shutdown = ShutdownSignal()
     let queue = DispatchQueue(label: "talentwatch.signals")
-    var sources: [any DispatchSourceSignal] = []
     for (number, name) in [(SIGTERM, "SIGTERM"), (SIGINT, "SIGINT")] {
       signal(number, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
       source.setEventHandler { shutdown.deliver(name) }
       source.resume()
-      sources.append(source)
+      shutdown.sources.sources.append(source)
     }
-    shutdown.state.withLock { $0.sources = sources }
     return shutdown
   }
 

@@ -126,7 +126,7 @@ final class TalentwatchService: Sendable {
         } catch {
           throw ConfigurationError(
             .invalidValue, path: "sources[\(index)].secrets[\(secretIndex)]",
-            message: error.description)
+            message: String(describing: error))
         }
       }
       return IngestSource(

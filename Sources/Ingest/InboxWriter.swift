@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import Storage
 
 /// The group-commit writer: concurrent deliveries share one transaction (and one fsync), and each caller

@@ -2,7 +2,7 @@ public import Domain
 public import HTTPServer
 public import Logging
 import Signing
-public import Storage
+import Storage
 
 /// `POST /webhooks/{source}`: verifies a delivery over its raw bytes and answers only after it is committed.
 ///

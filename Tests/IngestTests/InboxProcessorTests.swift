@@ -10,38 +10,38 @@ struct InboxProcessorTests {
 
   private func store(
     _ body: [UInt8], id: String, format: String = "canonical", in temporary: TemporaryDatabase
-  ) throws -> Int64 {
+  ) async throws -> Int64 {
     let delivery = InboxDelivery(
       source: "partner", deliveryID: id, scheme: "standard-webhooks", format: format,
       receivedAt: received, signedAt: received, headers: [:], body: body)
-    return try temporary.database.writeSync { connection in
+    return try await temporary.database.write { connection in
       try connection.transaction { try InboxStore.append([delivery], in: connection)[0].id }
     }
   }
 
-  private func holdCandidate(_ providerID: String, in temporary: TemporaryDatabase) throws -> Int64 {
-    try temporary.database.writeSync { connection in
+  private func holdCandidate(_ providerID: String, in temporary: TemporaryDatabase) async throws -> Int64 {
+    try await temporary.database.write { connection in
       try CandidateIdentityStore.ensure(
         provider: "crustdata", providerID: providerID, profileURL: nil, now: received, in: connection)
     }
   }
 
-  private func entry(_ id: Int64, in temporary: TemporaryDatabase) throws -> InboxEntry? {
-    try temporary.database.readSync { try InboxStore.find(id: id, in: $0) }
+  private func entry(_ id: Int64, in temporary: TemporaryDatabase) async throws -> InboxEntry? {
+    try await temporary.database.read { try InboxStore.find(id: id, in: $0) }
   }
 
   @Test("a delivery about a candidate we hold becomes a signal with the provider's detection time")
   func heldCandidate() async throws {
     let temporary = try TemporaryDatabase()
     defer { temporary.cleanUp() }
-    let candidate = try holdCandidate("4815162342", in: temporary)
-    let id = try store(jobChangedBody(personID: "4815162342", detectedAt: "2026-11-28T06:00:00Z"), id: "a", in: temporary)
+    let candidate = try await holdCandidate("4815162342", in: temporary)
+    let id = try await store(jobChangedBody(personID: "4815162342", detectedAt: "2026-11-28T06:00:00Z"), id: "a", in: temporary)
     let processor = InboxProcessor(database: temporary.database, clock: ManualClock(received))
 
     #expect(try await processor.drain() == 1)
 
-    #expect(try entry(id, in: temporary)?.status == .processed)
-    let signals = try temporary.database.readSync { try InboxStore.signals(inboxID: id, in: $0) }
+    #expect(try await entry(id, in: temporary)?.status == .processed)
+    let signals = try await temporary.database.read { try InboxStore.signals(inboxID: id, in: $0) }
     #expect(signals.count == 1)
     #expect(signals.first?.candidateID == candidate)
     #expect(signals.first?.signal.kind == .jobChanged)
@@ -53,16 +53,16 @@ struct InboxProcessorTests {
   func idempotentReprocessing() async throws {
     let temporary = try TemporaryDatabase()
     defer { temporary.cleanUp() }
-    _ = try holdCandidate("7", in: temporary)
-    let id = try store(jobChangedBody(personID: "7"), id: "b", in: temporary)
+    _ = try await holdCandidate("7", in: temporary)
+    let id = try await store(jobChangedBody(personID: "7"), id: "b", in: temporary)
     let processor = InboxProcessor(database: temporary.database, clock: ManualClock(received))
     try await processor.drain()
     try await processor.reprocess(ids: [id])
     try await processor.reprocess(ids: [id])
-    let signals = try temporary.database.readSync { try InboxStore.signals(inboxID: id, in: $0) }
+    let signals = try await temporary.database.read { try InboxStore.signals(inboxID: id, in: $0) }
     #expect(signals.count == 1)
-    #expect(try entry(id, in: temporary)?.attempts == 3)
-    #expect(try entry(id, in: temporary)?.signalCount == 1)
+    #expect(try await entry(id, in: temporary)?.attempts == 3)
+    #expect(try await entry(id, in: temporary)?.signalCount == 1)
   }
 
   @Test("a delivery about nobody we hold is ignored, and its body is deleted after the window")
@@ -70,24 +70,24 @@ struct InboxProcessorTests {
     let temporary = try TemporaryDatabase()
     defer { temporary.cleanUp() }
     let clock = ManualClock(received)
-    let id = try store(jobChangedBody(personID: "999"), id: "c", in: temporary)
+    let id = try await store(jobChangedBody(personID: "999"), id: "c", in: temporary)
     let processor = InboxProcessor(database: temporary.database, clock: clock, ignoredBodyRetention: 3600)
     try await processor.drain()
-    let ignored = try entry(id, in: temporary)
+    let ignored = try await entry(id, in: temporary)
     #expect(ignored?.status == .ignored)
     #expect(ignored?.ignoredCount == 1)
     #expect(ignored?.body != nil)
 
-    let early = try temporary.database.writeSync {
+    let early = try await temporary.database.write {
       try InboxStore.purgeExpiredBodies(now: clock.now().addingTimeInterval(3599), in: $0)
     }
     #expect(early == 0)
-    let due = try temporary.database.writeSync {
+    let due = try await temporary.database.write {
       try InboxStore.purgeExpiredBodies(now: clock.now().addingTimeInterval(3600), in: $0)
     }
     #expect(due == 1)
-    #expect(try entry(id, in: temporary)?.body == nil)
-    #expect(try entry(id, in: temporary)?.status == .ignored, "the row and its status stay")
+    #expect(try await entry(id, in: temporary)?.body == nil)
+    #expect(try await entry(id, in: temporary)?.status == .ignored, "the row and its status stay")
   }
 
   @Test(
@@ -100,9 +100,9 @@ struct InboxProcessorTests {
   func quarantine(body: String, reasonFragment: String) async throws {
     let temporary = try TemporaryDatabase()
     defer { temporary.cleanUp() }
-    let id = try store(Array(body.utf8), id: "q", in: temporary)
+    let id = try await store(Array(body.utf8), id: "q", in: temporary)
     try await InboxProcessor(database: temporary.database, clock: ManualClock(received)).drain()
-    let quarantined = try entry(id, in: temporary)
+    let quarantined = try await entry(id, in: temporary)
     #expect(quarantined?.status == .quarantined)
     #expect(quarantined?.error?.contains(reasonFragment) == true, "reason: \(quarantined?.error ?? "none")")
     #expect(quarantined?.body == Array(body.utf8), "the body is kept for re-processing")
@@ -112,17 +112,17 @@ struct InboxProcessorTests {
   func reprocessAfterAdapterFix() async throws {
     let temporary = try TemporaryDatabase()
     defer { temporary.cleanUp() }
-    _ = try holdCandidate("11", in: temporary)
-    let id = try store(jobChangedBody(personID: "11"), id: "d", format: "canonical", in: temporary)
+    _ = try await holdCandidate("11", in: temporary)
+    let id = try await store(jobChangedBody(personID: "11"), id: "d", format: "canonical", in: temporary)
     let before = InboxProcessor(
       database: temporary.database, clock: ManualClock(received), adapters: { _ in nil })
     try await before.drain()
-    #expect(try entry(id, in: temporary)?.status == .quarantined)
+    #expect(try await entry(id, in: temporary)?.status == .quarantined)
 
     let after = InboxProcessor(database: temporary.database, clock: ManualClock(received))
     #expect(try await after.reprocess(ids: [id]) == 1)
-    #expect(try entry(id, in: temporary)?.status == .processed)
-    #expect(try entry(id, in: temporary)?.error == nil)
-    #expect(try temporary.database.readSync { try InboxStore.signals(inboxID: id, in: $0) }.count == 1)
+    #expect(try await entry(id, in: temporary)?.status == .processed)
+    #expect(try await entry(id, in: temporary)?.error == nil)
+    #expect(try await temporary.database.read { try InboxStore.signals(inboxID: id, in: $0) }.count == 1)
   }
 }

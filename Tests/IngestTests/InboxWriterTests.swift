@@ -49,7 +49,7 @@ struct InboxWriterTests {
     let accepted = outcomes.filter { if case .accepted = $0 { true } else { false } }
     #expect(accepted.count == 1)
     #expect(Set(outcomes.map(\.id)).count == 1)
-    let rows = try temporary.database.readSync { try InboxStore.list(InboxFilter(), in: $0) }
+    let rows = try await temporary.database.read { try InboxStore.list(InboxFilter(), in: $0) }
     #expect(rows.count == 1)
   }
 
@@ -71,7 +71,7 @@ struct InboxWriterTests {
     #expect(committed.withLock { $0 } == 400)
     let statistics = writer.statistics
     #expect(statistics.batches < 400, "some transactions must have held more than one delivery")
-    let stored = try temporary.database.readSync { connection in
+    let stored = try await temporary.database.read { connection in
       try InboxStore.find(id: try results[7].get().id, in: connection)
     }
     #expect(stored?.body == Array("{\"n\": 7}\n".utf8))
@@ -86,7 +86,7 @@ struct InboxWriterTests {
     writer.stop()
     let results = await appendConcurrently([delivery("late")], to: writer)
     #expect(throws: InboxWriter.StoppedError.self) { try results[0].get() }
-    let rows = try temporary.database.readSync { try InboxStore.list(InboxFilter(), in: $0) }
+    let rows = try await temporary.database.read { try InboxStore.list(InboxFilter(), in: $0) }
     #expect(rows.isEmpty)
   }
 }

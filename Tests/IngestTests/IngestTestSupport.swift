@@ -15,7 +15,7 @@ struct TemporaryDatabase {
       .appendingPathComponent("talentwatch-ingest-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     database = try Database(path: directory.appendingPathComponent("test.db").path)
-    try database.writeSync { try Migrator(Schema.migrations).migrate($0) }
+    _ = try database.writeSync { try Migrator(Schema.migrations).migrate($0) }
   }
 
   func cleanUp() {

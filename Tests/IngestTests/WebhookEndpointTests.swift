@@ -99,7 +99,7 @@ struct WebhookEndpointTests {
     let body = Array("{ \"type\" : \"person.changed\",\n  \"data\":{\"person\":{\"provider\":\"crustdata\",\"id\":\"7\"}},\"timestamp\":\"2026-11-30T06:00:00Z\" }\n".utf8)
     let response = try await fixture.post("partner", body: body, headers: try fixture.signedHeaders(id: "msg_exact", body: body))
     #expect(response.status == 202)
-    let entry = try fixture.temporary.database.readSync { try InboxStore.find(id: fixture.stored()[0].id, in: $0) }
+    let entry = try await fixture.temporary.database.read { try InboxStore.find(id: fixture.stored()[0].id, in: $0) }
     #expect(entry?.body == body)
   }
 

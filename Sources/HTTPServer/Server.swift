@@ -38,6 +38,7 @@ public final class Server: Sendable {
     self.core = ServerCore(router: router, configuration: configuration)
   }
 
+  /// A server dropped while running stops at once (deferred requests get 503).
   deinit {
     stop(timeout: .zero)
   }

@@ -5,7 +5,9 @@
 import CMicroHTTPD
 import Glibc
 
+/// The port asked for on the command line; 0 = ephemeral.
 var requestedPort: UInt16 = 0
+/// The arguments still to parse.
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
   guard argument == "--port", let value = arguments.popFirst(), let port = UInt16(value) else {
@@ -15,6 +17,7 @@ while let argument = arguments.popFirst() {
 }
 
 // Block the stop signals before any thread exists, so every thread inherits the mask and sigwait gets them.
+/// SIGINT and SIGTERM, blocked in every thread and awaited with sigwait.
 var stopSignals = sigset_t()
 sigemptyset(&stopSignals)
 sigaddset(&stopSignals, SIGINT)
@@ -26,6 +29,7 @@ guard let bare = BareDaemon.start(port: requestedPort) else {
 }
 print("listening \(bare.port)")
 fflush(nil)
+/// The signal that ended the wait.
 var received: Int32 = 0
 sigwait(&stopSignals, &received)
 bare.stop()

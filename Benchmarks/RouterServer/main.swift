@@ -4,7 +4,9 @@
 import Glibc
 import HTTPServer
 
+/// The port asked for on the command line; 0 = ephemeral.
 var requestedPort = 0
+/// The arguments still to parse.
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
   guard argument == "--port", let value = arguments.popFirst(), let port = UInt16(value) else {
@@ -14,12 +16,14 @@ while let argument = arguments.popFirst() {
 }
 
 // Block the stop signals before any thread exists, so every thread inherits the mask and sigwait gets them.
+/// SIGINT and SIGTERM, blocked in every thread and awaited with sigwait.
 var stopSignals = sigset_t()
 sigemptyset(&stopSignals)
 sigaddset(&stopSignals, SIGINT)
 sigaddset(&stopSignals, SIGTERM)
 pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
 
+/// The server under test.
 let server = Server(
   configuration: ServerConfiguration(port: requestedPort), router: benchmarkRouter())
 do {
@@ -28,6 +32,7 @@ do {
 } catch {
   exitWithMessage("bench-router-server: \(error)", code: 1)
 }
+/// The signal that ended the wait.
 var received: Int32 = 0
 sigwait(&stopSignals, &received)
 server.stop(timeout: .seconds(5))

@@ -4,9 +4,8 @@
 final class RequestContext {
   /// The body read so far.
   var body: [UInt8] = []
-  /// Set once the body passed `maxBodyBytes`: the rest is discarded and the answer is 413.
-  var overflowed = false
-  /// Set once a response was queued by the server itself (the 413s), so later calls only drain.
+  /// Set once the server answered by itself (404, 405, 413, 503) or queued the handler's response, so
+  /// later calls only drain.
   var answered = false
   /// The writer handed to the handler, once the request was dispatched.
   var writer: ResponseWriter?

@@ -38,6 +38,7 @@ public final class Server: Sendable {
     self.core = ServerCore(router: router, configuration: configuration)
   }
 
+  /// A server dropped while running stops at once (deferred requests get 503).
   deinit {
     stop(timeout: .zero)
   }
@@ -54,9 +55,12 @@ public final class Server: Sendable {
         throw ServerError(.alreadyStarted, "The server was already started.")
       }
       let context = Unmanaged.passRetained(core).toOpaque()
-      var flags =
-        MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue
-        | MHD_ALLOW_SUSPEND_RESUME.rawValue
+      var flags = MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_ALLOW_SUSPEND_RESUME.rawValue
+      #if os(Linux)
+        flags |= MHD_USE_EPOLL.rawValue
+      #else
+        flags |= MHD_USE_AUTO.rawValue
+      #endif
       if isIPv6 { flags |= MHD_USE_IPv6.rawValue }
       let completed: MHD_RequestCompletedCallback = serverRequestCompleted
       let daemon = address.withUnsafeBytes { addressBytes -> OpaquePointer? in
@@ -104,7 +108,7 @@ public final class Server: Sendable {
   /// connection is answered 503. Requests still waiting for a deferred `send` after `timeout` are
   /// answered 503 (libmicrohttpd must not be stopped with suspended connections), given up to a second
   /// to go out, and then the daemon stops. A second call, or a call on a server never started, returns
-  /// at once.
+  /// at once. Must not be called from a handler (it waits for the server's own threads).
   public func stop(timeout: Duration = .seconds(20)) {
     let taken: Daemon? = lifecycle.withLock { lifecycle in
       guard case .running(let daemon) = lifecycle else { return nil }
@@ -144,8 +148,9 @@ public final class Server: Sendable {
   private func validate() throws {
     let valid =
       (0...65_535).contains(configuration.port) && configuration.maxBodyBytes >= 0
-      && configuration.connectionTimeoutSeconds >= 0 && configuration.connectionLimit >= 1
-      && configuration.threadCount >= 1
+      && (0...86_400).contains(configuration.connectionTimeoutSeconds)
+      && (1...1_000_000).contains(configuration.connectionLimit)
+      && (1...256).contains(configuration.threadCount)
     guard valid else {
       throw ServerError(.invalidConfiguration, "The server configuration has a value out of range.")
     }

@@ -6,11 +6,11 @@ public struct ServerConfiguration: Sendable {
   public var port: Int
   /// The largest accepted request body; larger ones are answered 413.
   public var maxBodyBytes: Int
-  /// Seconds a connection may stay idle before libmicrohttpd closes it.
+  /// Seconds a connection may stay idle before libmicrohttpd closes it (0 = never; at most a day).
   public var connectionTimeoutSeconds: Int
-  /// The most connections served at once; libmicrohttpd refuses the rest.
+  /// The most connections served at once (1 to 1,000,000); libmicrohttpd refuses the rest.
   public var connectionLimit: Int
-  /// The number of libmicrohttpd worker threads (its thread pool; 1 means a single polling thread).
+  /// The number of libmicrohttpd worker threads, 1 to 256 (its thread pool; 1 = one polling thread).
   public var threadCount: Int
 
   /// Creates a configuration; every parameter has the production default.

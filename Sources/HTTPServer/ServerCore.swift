@@ -87,10 +87,6 @@ final class ServerCore: Sendable {
       return receive(uploadData, count: size, context: context, connection: connection)
     }
     if context.answered { return .YES }
-    if context.overflowed {
-      context.answered = true
-      return queueTooLarge(connection: connection, context: context)
-    }
     if let writer = context.writer {
       return deliver(writer: writer, context: context, connection: connection)
     }
@@ -123,17 +119,17 @@ final class ServerCore: Sendable {
       context.requestID = requestID(for: Self.lookup(connection, "x-request-id"), context: context)
       return queueTooLarge(connection: connection, context: context)
     }
-    context.body.reserveCapacity(length)
+    // Reserve for small declared bodies only: a declaration alone must not pin a megabyte per connection.
+    context.body.reserveCapacity(min(length, 64 * 1024))
     return .YES
   }
 
-  /// A body chunk: keep it, or past the limit drop everything and answer 413 as soon as allowed.
+  /// A body chunk: keep it, or past the limit drop everything and answer 413 at once.
   private func receive(
     _ data: UnsafePointer<CChar>?, count: Int, context: RequestContext, connection: OpaquePointer
   ) -> MHD_Result {
-    if context.answered || context.overflowed { return .YES }
+    if context.answered { return .YES }
     guard context.body.count + count <= maxBodyBytes else {
-      context.overflowed = true
       context.body = []
       context.requestID = requestID(for: Self.lookup(connection, "x-request-id"), context: context)
       context.answered = true

@@ -20,6 +20,7 @@ struct ServerLimitTests {
     return router
   }
 
+  /// Default settings with a 64 KiB body limit on an ephemeral port.
   static let limited = ServerConfiguration(port: 0, maxBodyBytes: 64 * 1024)
 
   @Test("a declared Content-Length over the limit is answered 413 before the body is sent")

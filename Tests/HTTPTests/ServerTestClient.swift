@@ -68,6 +68,7 @@ final class ServerTestClient: @unchecked Sendable {
     socket = fd
   }
 
+  /// Closes the socket.
   deinit {
     close(socket)
   }

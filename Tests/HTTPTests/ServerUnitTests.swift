@@ -44,15 +44,31 @@ struct ServerUnitTests {
     #expect(routes == ["GET /a", "DELETE /a", "POST /webhooks/{source}", "PATCH /b"])
   }
 
-  @Test("start refuses a host that is not a numeric address, and a second start")
+  @Test(
+    "start refuses a non-numeric host, out-of-range settings and a second start, with typed errors")
   func startErrors() throws {
-    let bad = Server(
-      configuration: ServerConfiguration(host: "localhost", port: 0), router: Router())
-    #expect(throws: ServerError.self) { _ = try bad.start() }
+    func code(_ configuration: ServerConfiguration) -> ServerError.Code? {
+      do {
+        let server = Server(configuration: configuration, router: Router())
+        _ = try server.start()
+        server.stop()
+        return nil
+      } catch let error as ServerError {
+        return error.code
+      } catch {
+        return nil
+      }
+    }
+    #expect(code(ServerConfiguration(host: "localhost", port: 0)) == .invalidHost)
+    #expect(code(ServerConfiguration(port: 70_000)) == .invalidConfiguration)
+    #expect(code(ServerConfiguration(port: 0, threadCount: 0)) == .invalidConfiguration)
+    #expect(code(ServerConfiguration(port: 0, connectionLimit: 0)) == .invalidConfiguration)
+    #expect(code(ServerConfiguration(host: "::1", port: 0)) == nil)
     let server = Server(configuration: ServerConfiguration(port: 0), router: Router())
     let port = try server.start()
     #expect(port > 0)
-    #expect(throws: ServerError.self) { _ = try server.start() }
+    let again = #expect(throws: ServerError.self) { _ = try server.start() }
+    #expect(again?.code == .alreadyStarted)
     server.stop()
   }
 
@@ -62,6 +78,7 @@ struct ServerUnitTests {
     let port = try first.start()
     defer { first.stop() }
     let second = Server(configuration: ServerConfiguration(port: port), router: Router())
-    #expect(throws: ServerError.self) { _ = try second.start() }
+    let error = #expect(throws: ServerError.self) { _ = try second.start() }
+    #expect(error?.code == .startFailed)
   }
 }

@@ -51,20 +51,20 @@ public struct Planner: Sendable {
       cursor += 1
     }
 
-    due.sort { lhs, rhs in
-      // Due items always carry a priority; the fallback keeps the comparison total.
-      guard let left = lhs.priority, let right = rhs.priority else {
-        return lhs.candidateID < rhs.candidateID
-      }
-      if left != right { return left < right }
-      return lhs.candidateID < rhs.candidateID
+    // Sort plain keys rather than items: moving items would retain and release their arrays.
+    var keys = due.indices.map { index in
+      DueKey(priority: due[index].priority, candidateID: due[index].candidateID, index: index)
     }
+    keys.sort()
     var totals = Plan.Totals(skip: items.count)
     let available = budget.available(at: now)
     var remaining = available
     let cost = policy.creditsPerRefresh
     let resumesAt = budget.nextReset(after: now)
-    for position in due.indices {
+    var ordered: [PlanItem] = []
+    ordered.reserveCapacity(due.count)
+    for key in keys {
+      var item = due[key.index]
       if cost <= remaining {
         remaining -= cost
         totals.refresh += 1
@@ -72,13 +72,15 @@ public struct Planner: Sendable {
       } else {
         totals.waitForBudget += 1
         totals.creditsWaiting = Self.saturatingAdd(totals.creditsWaiting, cost)
-        due[position].decision = .waitForBudget
-        due[position].reason = .waitingForBudget(
+        item.decision = .waitForBudget
+        item.reason = .waitingForBudget(
           dailyLimit: budget.dailyLimit, position: totals.waitForBudget, resumesAt: resumesAt,
-          due: due[position].reason)
+          due: item.reason)
       }
+      ordered.append(item)
     }
-    items.insert(contentsOf: due, at: 0)
+    due = []
+    items.insert(contentsOf: ordered, at: 0)
     return Plan(
       generatedAt: now, creditsAvailable: available,
       budgetAfter: budget.spending(totals.creditsPlanned, at: now), items: items, totals: totals,
@@ -185,6 +187,28 @@ public struct Planner: Sendable {
       candidateID: candidate.id, decision: .refresh, tier: tier,
       priority: PlanPriority(tier: tier, cause: cause, since: since), signalIDs: fresh,
       olderSignalIDs: older, credits: policy.creditsPerRefresh, reason: reason)
+  }
+
+  /// A due item's place in line as plain values, cheap to sort.
+  private struct DueKey: Comparable {
+    let tierRank: Int
+    let causeRank: Int
+    let since: Double
+    let candidateID: Int64
+    let index: Int
+
+    init(priority: PlanPriority?, candidateID: Int64, index: Int) {
+      tierRank = priority?.tier.rank ?? Int.max
+      causeRank = priority?.cause.rank ?? Int.max
+      since = priority?.since.timeIntervalSinceReferenceDate ?? .infinity
+      self.candidateID = candidateID
+      self.index = index
+    }
+
+    static func < (lhs: DueKey, rhs: DueKey) -> Bool {
+      (lhs.tierRank, lhs.causeRank, lhs.since, lhs.candidateID)
+        < (rhs.tierRank, rhs.causeRank, rhs.since, rhs.candidateID)
+    }
   }
 
   /// Candidate indices in ascending id order, without sorting when the input already is.

@@ -80,7 +80,7 @@ public struct PlannerPolicy: Sendable, Hashable, Codable {
   }
 
   /// Configuration keys.
-  enum CodingKeys: String, CodingKey {
+  private enum CodingKeys: String, CodingKey {
     case activeDays = "active_days"
     case activeMaxStalenessDays = "active_max_staleness_days"
     case pipelineMaxStalenessDays = "pipeline_max_staleness_days"

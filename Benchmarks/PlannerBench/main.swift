@@ -1,6 +1,6 @@
 // bench-planner: times Planner.plan at scale, or runs a large refresh-policy simulation.
 //
-//   swift run -c release bench-planner
+//   swift run -c release bench-planner [--runs N]
 //   swift run -c release bench-planner simulate --candidates 100000 --days 365 --seed 1
 import Domain
 import Foundation
@@ -90,57 +90,72 @@ struct Workload {
   }
 }
 
-/// Times `runs` plans and returns the median seconds and the last plan.
-func timePlans(
-  _ input: [PlanningCandidate], _ signals: [PlanningSignal], _ workload: Workload, runs: Int = 5
-) throws -> (Double, Plan) {
-  let planner = Planner()
-  let budget = CreditBudget(dailyLimit: 500, day: workload.now)
+/// One timed planning input.
+struct Case {
+  /// What the line says.
+  let label: String
+  /// The database it was drawn from.
+  let workload: Workload
+  /// Candidates fed to the planner.
+  let candidates: [PlanningCandidate]
+  /// Signals fed to the planner.
+  let signals: [PlanningSignal]
+  /// Seconds per run.
   var times: [Double] = []
-  var last: Plan?
-  for _ in 0..<runs {
-    last = nil  // so two plans are never held at once
+  /// The last plan's summary.
+  var summary = ""
+
+  /// Plans once and records the time.
+  mutating func run() throws {
+    let budget = CreditBudget(dailyLimit: 500, day: workload.now)
+    var plan: Plan?
     times.append(
       try seconds {
-        last = try planner.plan(
-          candidates: input, signals: signals, budget: budget, now: workload.now)
+        plan = try Planner().plan(
+          candidates: candidates, signals: signals, budget: budget, now: workload.now)
       })
+    summary = plan?.summary ?? ""
   }
-  guard let plan = last else {
-    throw PlannerError.invalidPolicy(field: "runs", reason: "must be at least 1")
-  }
-  return (times.sorted()[times.count / 2], plan)
+
+  /// The median time in seconds.
+  var median: Double { times.sorted()[times.count / 2] }
 }
 
-/// Times the planner on 1,000,000 and 100,000 candidates, due input and all candidates as input.
-func benchmarkPlanning() throws {
+/// Times the planner on 1,000,000 and 100,000 candidates (due input and all candidates as input); runs
+/// are interleaved so that load from other processes falls on every case alike.
+func benchmarkPlanning(runs: Int) throws {
   let signalCount = 50_000
-  var dueTimes: [Int: Double] = [:]
   print(
     "sizes: PlanItem \(MemoryLayout<PlanItem>.stride) B, PlanReason \(MemoryLayout<PlanReason>.stride) B, "
       + "PlanningCandidate \(MemoryLayout<PlanningCandidate>.stride) B")
-  print("Planner.plan, median of 5 runs, \(signalCount) pending signals, daily budget 500 credits")
+  print(
+    "Planner.plan, median of \(runs) interleaved runs, \(signalCount) pending signals, daily budget 500"
+  )
+  var cases: [Case] = []
   for count in [1_000_000, 100_000] {
     let workload = Workload(count: count, signalCount: signalCount, seed: 42)
     let (due, dueSignals) = workload.dueInput(policy: .delta)
-    let (dueTime, duePlan) = try timePlans(due, dueSignals, workload)
-    dueTimes[count] = dueTime
-    print(
-      String(
-        format: "%9d candidates, due input %7d: %7.1f ms  (%@); max RSS so far %.0f MB", count,
-        due.count,
-        dueTime * 1_000, duePlan.summary, maxRSSMegabytes()))
-    let (allTime, allPlan) = try timePlans(workload.candidates, workload.signals, workload)
-    print(
-      String(
-        format: "%9d candidates, all as input      : %7.1f ms  (%@); max RSS so far %.0f MB", count,
-        allTime * 1_000, allPlan.summary, maxRSSMegabytes()))
+    cases.append(
+      Case(
+        label: String(format: "%9d candidates, due input %6d", count, due.count),
+        workload: workload,
+        candidates: due, signals: dueSignals))
+    cases.append(
+      Case(
+        label: String(format: "%9d candidates, all as input     ", count), workload: workload,
+        candidates: workload.candidates, signals: workload.signals))
   }
-  if let large = dueTimes[1_000_000], let small = dueTimes[100_000] {
-    print(
-      String(format: "due-input time ratio 1,000,000 / 100,000 candidates: %.2fx", large / small))
+  for _ in 0..<runs {
+    for index in cases.indices { try cases[index].run() }
   }
-  print(String(format: "process max RSS: %.0f MB", maxRSSMegabytes()))
+  for entry in cases {
+    print(String(format: "%@: %7.1f ms  (%@)", entry.label, entry.median * 1_000, entry.summary))
+  }
+  print(
+    String(
+      format: "due-input time ratio 1,000,000 / 100,000 candidates: %.2fx",
+      cases[0].median / cases[2].median))
+  print(String(format: "process max RSS: %.0f MB (both databases in memory)", maxRSSMegabytes()))
 }
 
 /// Runs one simulation with options like `talentwatch simulate` and prints the report.
@@ -176,8 +191,17 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 do {
   if arguments.first == "simulate" {
     try benchmarkSimulation(Array(arguments.dropFirst()))
+  } else if arguments.first == "--runs", arguments.count == 2, let runs = Int(arguments[1]),
+    runs > 0
+  {
+    try benchmarkPlanning(runs: runs)
+  } else if arguments.isEmpty {
+    try benchmarkPlanning(runs: 5)
   } else {
-    try benchmarkPlanning()
+    print(
+      "usage: bench-planner [--runs N] | bench-planner simulate [--candidates N] [--days D] [--seed S] ..."
+    )
+    exit(2)
   }
 } catch {
   print("bench-planner: \(error)")

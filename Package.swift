@@ -49,6 +49,10 @@ let package = Package(
     .executableTarget(
       name: "bench-router-server", dependencies: ["HTTPServer"], path: "Benchmarks/RouterServer",
       swiftSettings: swiftSettings),
+    // The delta planner at scale (1,000,000 and 100,000 candidates) and large simulation runs.
+    .executableTarget(
+      name: "bench-planner", dependencies: ["Domain"], path: "Benchmarks/PlannerBench",
+      swiftSettings: swiftSettings),
 
     .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
     .testTarget(name: "SigningTests", dependencies: ["Signing"], swiftSettings: swiftSettings),

@@ -43,6 +43,10 @@ let package = Package(
     .executableTarget(
       name: "bench-bare-server", dependencies: ["CMicroHTTPD"], path: "Benchmarks/BareServer",
       swiftSettings: swiftSettings),
+    // Benchmarks: the matcher's scoring kernel over a seeded synthetic population.
+    .executableTarget(
+      name: "bench-matcher", dependencies: ["Domain"], path: "Benchmarks/MatcherBench",
+      swiftSettings: swiftSettings),
 
     .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
     .testTarget(name: "SigningTests", dependencies: ["Signing"], swiftSettings: swiftSettings),

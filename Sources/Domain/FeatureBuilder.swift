@@ -136,8 +136,13 @@ public struct FeatureBuilder: Sendable {
 
     var titles: [[Int32]] = []
     var titleNames: [String] = []
-    for title in criteria.titles {
+    for (index, title) in criteria.titles.enumerated() {
       let roles = sortedDistinct(split(titleTokenizer.tokens(title)).roles)
+      guard roles.count <= FeatureLanes.maxGroupSize else {
+        throw .invalidCriteria(
+          field: "criteria.titles[\(index)]",
+          reason: "more than \(FeatureLanes.maxGroupSize) words")
+      }
       guard !roles.isEmpty, !titles.contains(roles) else { continue }
       titles.append(roles)
       titleNames.append(title.trimmingWhitespace())
@@ -152,6 +157,11 @@ public struct FeatureBuilder: Sendable {
       guard !parts.isEmpty else {
         throw .invalidCriteria(field: "criteria.locations[\(index)]", reason: "empty location")
       }
+      guard parts.count <= FeatureLanes.maxGroupSize else {
+        throw .invalidCriteria(
+          field: "criteria.locations[\(index)]",
+          reason: "more than \(FeatureLanes.maxGroupSize) parts")
+      }
       let ids = sortedDistinct(parts.map { locationInterner.intern($0) })
       guard !locations.contains(ids) else { continue }
       locations.append(ids)
@@ -159,14 +169,10 @@ public struct FeatureBuilder: Sendable {
     }
 
     return VacancyFeatures(
-      vacancyID: vacancy.id, requiredSkills: required, requiredNames: requiredNames,
-      preferredSkills: preferred, preferredNames: preferredNames,
-      requiredBits: FeatureBits(required),
-      preferredBits: FeatureBits(preferred), titles: titles, titleNames: titleNames,
-      titleTokenBits: FeatureBits(titles.joined()), locations: locations,
-      locationNames: locationNames,
-      remoteAllowed: criteria.remoteAllowed, minimumMonths: Int32(criteria.minimumYears * 12),
-      seniority: criteria.seniority)
+      vacancyID: vacancy.id, required: required, requiredNames: requiredNames, preferred: preferred,
+      preferredNames: preferredNames, titles: titles, titleNames: titleNames, locations: locations,
+      locationNames: locationNames, remoteAllowed: criteria.remoteAllowed,
+      minimumMonths: Int32(criteria.minimumYears * 12), seniority: criteria.seniority)
   }
 
   /// A location part folded to lowercase words joined by single spaces (`" North-Holland "` →

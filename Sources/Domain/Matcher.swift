@@ -21,6 +21,61 @@ public struct Matcher: Sendable {
     Self.total(candidate, vacancy)
   }
 
+  /// Totals of every candidate for one vacancy, index for index: the full-rescoring loop (vacancy-major,
+  /// so the vacancy's bitsets stay in cache). Iterates in place, without copying any features.
+  public func scoreTotals(candidates: [CandidateFeatures], vacancy: VacancyFeatures) -> [UInt8] {
+    candidates.withUnsafeBufferPointer { buffer in
+      [UInt8](unsafeUninitializedCapacity: buffer.count) { totals, count in
+        for index in buffer.indices {
+          totals.initializeElement(
+            at: index, to: UInt8(truncatingIfNeeded: Self.total(buffer[index], vacancy)))
+        }
+        count = buffer.count
+      }
+    }
+  }
+
+  /// Totals of every candidate for every vacancy, vacancy-major: `totals[v * candidates.count + c]`. The
+  /// full-rescoring loop: candidates are taken in cache-sized blocks and every vacancy runs over a block
+  /// before the next, so candidate features are read from memory once per block instead of once per vacancy.
+  public func scoreTotals(candidates: [CandidateFeatures], vacancies: [VacancyFeatures]) -> [UInt8]
+  {
+    let blockSize = 256
+    let columns = candidates.count
+    return candidates.withUnsafeBufferPointer { people in
+      vacancies.withUnsafeBufferPointer { roles in
+        [UInt8](unsafeUninitializedCapacity: columns * roles.count) { totals, count in
+          var blockStart = 0
+          while blockStart < columns {
+            let blockEnd = Swift.min(blockStart + blockSize, columns)
+            for v in roles.indices {
+              let row = v * columns
+              for c in blockStart..<blockEnd {
+                totals.initializeElement(
+                  at: row + c, to: UInt8(truncatingIfNeeded: Self.total(people[c], roles[v])))
+              }
+            }
+            blockStart = blockEnd
+          }
+          count = columns * roles.count
+        }
+      }
+    }
+  }
+
+  /// Totals of one candidate for every vacancy, index for index: the change-event loop.
+  public func scoreTotals(candidate: CandidateFeatures, vacancies: [VacancyFeatures]) -> [UInt8] {
+    vacancies.withUnsafeBufferPointer { buffer in
+      [UInt8](unsafeUninitializedCapacity: buffer.count) { totals, count in
+        for index in buffer.indices {
+          totals.initializeElement(
+            at: index, to: UInt8(truncatingIfNeeded: Self.total(candidate, buffer[index])))
+        }
+        count = buffer.count
+      }
+    }
+  }
+
   /// The full score with one contribution and sentence per feature, in `MatchFeature.allCases` order.
   public func score(candidate: CandidateFeatures, vacancy: VacancyFeatures) -> MatchScore {
     let (required, preferred) = Self.skillMatches(candidate, vacancy)
@@ -30,8 +85,7 @@ public struct Matcher: Sendable {
     let contributions = [
       MatchContribution(
         feature: .requiredSkills,
-        points: Self.shareOf(
-          MatchFeature.requiredSkills.maxPoints, required, vacancy.requiredSkills.count),
+        points: Int(vacancy.requiredPoints[required]),
         maxPoints: MatchFeature.requiredSkills.maxPoints,
         sentence: Self.skillSentence(
           "required", candidate, vacancy.requiredSkills, vacancy.requiredNames)),
@@ -51,8 +105,7 @@ public struct Matcher: Sendable {
         sentence: Self.locationSentence(candidate, vacancy, location)),
       MatchContribution(
         feature: .preferredSkills,
-        points: Self.shareOf(
-          MatchFeature.preferredSkills.maxPoints, preferred, vacancy.preferredSkills.count),
+        points: Int(vacancy.preferredPoints[preferred]),
         maxPoints: MatchFeature.preferredSkills.maxPoints,
         sentence: Self.skillSentence(
           "preferred", candidate, vacancy.preferredSkills, vacancy.preferredNames)),
@@ -71,10 +124,7 @@ public struct Matcher: Sendable {
   /// The total, computed without building strings; skips the experience sweep when no minimum is asked.
   static func total(_ candidate: CandidateFeatures, _ vacancy: VacancyFeatures) -> Int {
     let (required, preferred) = skillMatches(candidate, vacancy)
-    var total = shareOf(
-      MatchFeature.requiredSkills.maxPoints, required, vacancy.requiredSkills.count)
-    total += shareOf(
-      MatchFeature.preferredSkills.maxPoints, preferred, vacancy.preferredSkills.count)
+    var total = Int(vacancy.requiredPoints[required]) + Int(vacancy.preferredPoints[preferred])
     total += titleMatch(candidate, vacancy).points
     total += seniorityPoints(candidate.seniority, vacancy.seniority)
     if vacancy.minimumMonths == 0 {
@@ -88,21 +138,23 @@ public struct Matcher: Sendable {
   }
 
   /// `max * matched / count` rounded down; the full `max` when nothing is asked (`count == 0`).
-  @inline(__always)
   static func shareOf(_ max: Int, _ matched: Int, _ count: Int) -> Int {
     count == 0 ? max : max * matched / count
   }
 
-  /// How many of the candidate's skills are required and preferred by the vacancy (both sets distinct).
+  /// How many of the candidate's skills are required and preferred by the vacancy (both sets distinct):
+  /// one table load per candidate skill, no branches on the outcome.
   @inline(__always)
   static func skillMatches(
     _ candidate: CandidateFeatures, _ vacancy: VacancyFeatures
   ) -> (required: Int, preferred: Int) {
     var required = 0
     var preferred = 0
-    for id in candidate.skills {
-      if vacancy.requiredBits.contains(id) { required += 1 }
-      if vacancy.preferredBits.contains(id) { preferred += 1 }
+    let flags = vacancy.skillFlags
+    for id in candidate.skills where id >= 0 && Int(id) < flags.count {
+      let flag = Int(flags[Int(id)])
+      required &+= flag & 1
+      preferred &+= flag >> 1
     }
     return (required, preferred)
   }
@@ -115,10 +167,17 @@ public struct Matcher: Sendable {
     let max = MatchFeature.title.maxPoints
     guard !vacancy.titles.isEmpty else { return (-1, 0, max) }
     var best = (index: 0, matched: 0, points: 0)
-    for (index, title) in vacancy.titles.enumerated() {
-      let matched = sortedIntersectionCount(candidate.titleTokens, title)
-      let points = max * matched / title.count
-      if points > best.points { best = (index, matched, points) }
+    guard !candidate.titleTokens.isEmpty else { return best }
+    let lanes = vacancy.titleLanes
+    for word in 0..<lanes.wordsPerID {
+      let sums = lanes.laneSums(candidate.titleTokens, word: word)
+      if sums == 0 { continue }
+      for group in (word * 8)..<Swift.min(word * 8 + 8, lanes.groupCount) {
+        let matched = FeatureLanes.lane(sums, group)
+        guard matched > 0 else { continue }
+        let points = max * matched / vacancy.titles[group].count
+        if points > best.points { best = (group, matched, points) }
+      }
     }
     return best
   }
@@ -142,11 +201,11 @@ public struct Matcher: Sendable {
   static func relevantMonths(_ candidate: CandidateFeatures, _ vacancy: VacancyFeatures) -> Int32 {
     if vacancy.titles.isEmpty { return candidate.totalExperienceMonths }
     let tokens = candidate.spanTokens
-    let bits = vacancy.titleTokenBits
+    let lanes = vacancy.titleLanes
     return CandidateFeatures.unionMonths(candidate.spans) { span in
       var index = Int(span.tokenStart)
       while index < Int(span.tokenEnd) {
-        if bits.contains(tokens[index]) { return true }
+        if lanes.anyGroupHolds(tokens[index]) { return true }
         index += 1
       }
       return false
@@ -180,9 +239,16 @@ public struct Matcher: Sendable {
   ) -> (standing: LocationStanding, points: Int) {
     let max = MatchFeature.location.maxPoints
     if vacancy.locations.isEmpty { return (.anywhere, max) }
-    for (index, parts) in vacancy.locations.enumerated()
-    where sortedIntersectionCount(candidate.locationKeys, parts) == parts.count {
-      return (.accepted(index), max)
+    let lanes = vacancy.locationLanes
+    if !candidate.locationKeys.isEmpty {
+      for word in 0..<lanes.wordsPerID {
+        let sums = lanes.laneSums(candidate.locationKeys, word: word)
+        if sums == 0 { continue }
+        for group in (word * 8)..<Swift.min(word * 8 + 8, lanes.groupCount)
+        where FeatureLanes.lane(sums, group) == vacancy.locations[group].count {
+          return (.accepted(group), max)
+        }
+      }
     }
     return vacancy.remoteAllowed ? (.remote, 10) : (.outside, 0)
   }
@@ -190,26 +256,4 @@ public struct Matcher: Sendable {
   /// Points for the open-to-work signal.
   @inline(__always)
   static func openToWorkPoints(_ open: Bool) -> Int { open ? MatchFeature.openToWork.maxPoints : 0 }
-
-  /// How many ids two sorted, distinct arrays share.
-  @inline(__always)
-  static func sortedIntersectionCount(_ lhs: [Int32], _ rhs: [Int32]) -> Int {
-    var i = 0
-    var j = 0
-    var count = 0
-    while i < lhs.count && j < rhs.count {
-      let a = lhs[i]
-      let b = rhs[j]
-      if a == b {
-        count += 1
-        i += 1
-        j += 1
-      } else if a < b {
-        i += 1
-      } else {
-        j += 1
-      }
-    }
-    return count
-  }
 }

@@ -97,6 +97,28 @@ struct MatchPropertyTests {
     #expect(disagreements == 0)
   }
 
+  @Test("the bulk loops (all pairs, one vacancy, one candidate) return the same totals as score")
+  func bulkLoopsAgree() throws {
+    // 300 candidates: more than one 256-candidate block, so the blocking's edges are covered.
+    let cases = try Cases(seed: 16, candidates: 300, vacancies: 30)
+    let matcher = Matcher()
+    let matrix = matcher.scoreTotals(candidates: cases.candidates, vacancies: cases.vacancyFeatures)
+    #expect(matrix.count == 300 * 30)
+    var disagreements = 0
+    for (v, vacancy) in cases.vacancyFeatures.enumerated() {
+      let column = matcher.scoreTotals(candidates: cases.candidates, vacancy: vacancy)
+      for (c, candidate) in cases.candidates.enumerated() {
+        let total = UInt8(matcher.score(candidate: candidate, vacancy: vacancy).total)
+        if matrix[v * 300 + c] != total || column[c] != total { disagreements += 1 }
+      }
+    }
+    for (c, candidate) in cases.candidates.enumerated() {
+      let row = matcher.scoreTotals(candidate: candidate, vacancies: cases.vacancyFeatures)
+      for v in row.indices where row[v] != matrix[v * 300 + c] { disagreements += 1 }
+    }
+    #expect(disagreements == 0)
+  }
+
   @Test("a candidate gaining a required skill never scores lower")
   func addingRequiredSkill() throws {
     var cases = try Cases(seed: 14, candidates: 150, vacancies: 40)

@@ -131,6 +131,37 @@ struct MatchScoreTests {
     #expect(try points(berlin, [], remote: false) == 15)
   }
 
+  @Test("a vacancy with more than eight titles and places still finds the ninth and tenth")
+  func manyTitlesAndPlaces() throws {
+    var vacancy = Self.backend
+    vacancy.criteria.titles = (1...9).map { "Role\($0) Specialist\($0)" } + ["Backend Engineer"]
+    vacancy.criteria.locations = (1...9).map { "Town \($0)" } + ["Amsterdam, Netherlands"]
+    let score = try score(Self.ada, vacancy)
+    let title = score.contributions.first { $0.feature == .title }
+    let location = score.contributions.first { $0.feature == .location }
+    #expect(title?.points == 15)
+    #expect(title?.sentence.hasSuffix("shares 2 of 2 words with “Backend Engineer”") == true)
+    #expect(location?.points == 15)
+    #expect(location?.sentence.hasSuffix("within accepted location Amsterdam, Netherlands") == true)
+    var total = 0
+    var builder = try MatchFixtures.builder()
+    let candidate = builder.features(for: Self.ada, candidateID: "c_ada", asOf: MatchFixtures.now)
+    total = try Matcher().scoreTotal(candidate: candidate, vacancy: builder.features(for: vacancy))
+    #expect(total == score.total)
+  }
+
+  @Test("a title of more than 32 words is refused rather than scored wrongly")
+  func longTitle() throws {
+    var builder = try MatchFixtures.builder()
+    var vacancy = Self.backend
+    vacancy.criteria.titles = [(1...33).map { "word\($0)" }.joined(separator: " ")]
+    #expect(
+      throws: MatchError.invalidCriteria(field: "criteria.titles[0]", reason: "more than 32 words")
+    ) {
+      try builder.features(for: vacancy)
+    }
+  }
+
   @Test("a vacancy that asks for nothing gives full points for each empty criterion")
   func emptyCriteria() throws {
     var profile = Self.ada

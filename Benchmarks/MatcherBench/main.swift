@@ -8,7 +8,9 @@ import Foundation
 /// SplitMix64: seeded, so every run scores the same population.
 struct SeededGenerator: RandomNumberGenerator {
   private var state: UInt64
+  /// Starts the sequence at `seed`.
   init(seed: UInt64) { state = seed }
+  /// The next 64 random bits.
   mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
@@ -20,10 +22,13 @@ struct SeededGenerator: RandomNumberGenerator {
 
 /// Plausible profiles and vacancies over vocabularies of 2,000 skills, 60 role words and 300 cities.
 struct Population {
+  /// The seeded source of every choice.
   var random: SeededGenerator
+  /// The skill vocabulary: a few real names, then numbered ones.
   let skills: [String] =
     ["Swift", "SQL", "Linux", "Go", "JavaScript", "Kubernetes", "Python", "C++"]
     + (0..<1_992).map { "skill-\($0)" }
+  /// Role words titles are made of.
   let roles = [
     "Software", "Backend", "Frontend", "Platform", "Data", "Machine", "Learning", "Site",
     "Reliability",
@@ -38,24 +43,31 @@ struct Population {
     "Content", "Legal", "Account", "Executive", "Manager", "Engineer", "Developer", "Specialist",
     "Administrator", "Officer", "Coordinator", "Partner", "Associate",
   ]
+  /// Seniority prefixes, blank more often than not.
   let levels = [
     "", "", "", "Junior ", "Senior ", "Sr. ", "Lead ", "Staff ", "Principal ", "Head of ",
   ]
+  /// 300 cities in 30 countries.
   let cities: [CandidateProfile.Location] = (0..<300).map { index in
     let country = "Country \(index % 30)"
     return .init(raw: "City \(index), \(country)", city: "City \(index)", country: country)
   }
 
+  /// A population drawn from `seed`.
   init(seed: UInt64) { random = SeededGenerator(seed: seed) }
 
+  /// A random integer in `range`.
   mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &random) }
+  /// A random element of `items`.
   mutating func any<T>(_ items: [T]) -> T { items[int(0...items.count - 1)] }
   /// A skill, skewed towards the first few hundred so that pairs overlap as in real data.
   mutating func skill() -> String { skills[min(int(0...1_999), int(0...1_999), int(0...1_999))] }
+  /// A title such as "Senior Backend Engineer".
   mutating func title() -> String {
     any(levels) + any(roles) + " " + any(["Engineer", "Developer", "Manager"])
   }
 
+  /// A candidate with 1 to 6 dated positions, 5 to 25 skills and a city.
   mutating func profile() -> CandidateProfile {
     var history: [CandidateProfile.WorkExperience] = []
     var year = int(1995...2020)
@@ -74,6 +86,7 @@ struct Population {
       skills: (0..<int(5...25)).map { _ in skill() }, openToWork: int(0...4) == 0)
   }
 
+  /// A vacancy with 1 to 3 titles, 3 to 8 required skills, places and a band.
   mutating func vacancy(id: Int) -> Vacancy {
     let low = Seniority.allCases[int(1...4)]
     let criteria = VacancyCriteria(
@@ -109,8 +122,10 @@ func measure(_ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) 
 /// Wall seconds taken by `body`.
 func seconds(_ body: () throws -> Void) rethrows -> Double { try measure(body).wall }
 
+/// The middle value (upper middle for an even count).
 func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
+/// Three decimals.
 func format(_ value: Double) -> String { String(format: "%.3f", value) }
 
 let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }

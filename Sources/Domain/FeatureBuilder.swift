@@ -30,8 +30,9 @@ public struct FeatureBuilder: Sendable {
 
   /// The features of one candidate; `asOf` ends current positions (pass the injected clock's now).
   ///
-  /// Positions whose start date is missing or unreadable, or that are past but have no end date, do not
-  /// count towards experience; `undatedPositions` says how many were left out.
+  /// Positions whose start date is missing or unreadable, that are past but have no end date, or that end
+  /// before they start (or start after `asOf`) do not count towards experience; `undatedPositions` says how
+  /// many were left out.
   public mutating func features(
     for profile: CandidateProfile, candidateID: String, asOf: Date
   ) -> CandidateFeatures {
@@ -92,7 +93,10 @@ public struct FeatureBuilder: Sendable {
         continue
       }
       end = min(end, now)
-      guard start < end else { continue }
+      guard start < end else {
+        undated += 1
+        continue
+      }
       let tokens = sortedDistinct(split(titleTokenizer.tokens(position.title)).roles)
       let first = Int32(spanTokens.count)
       spanTokens += tokens
@@ -145,7 +149,7 @@ public struct FeatureBuilder: Sendable {
       }
       guard !roles.isEmpty, !titles.contains(roles) else { continue }
       titles.append(roles)
-      titleNames.append(title.trimmingWhitespace())
+      titleNames.append(FeatureText.trimmed(title))
     }
 
     var locations: [[Int32]] = []
@@ -165,7 +169,7 @@ public struct FeatureBuilder: Sendable {
       let ids = sortedDistinct(parts.map { locationInterner.intern($0) })
       guard !locations.contains(ids) else { continue }
       locations.append(ids)
-      locationNames.append(location.trimmingWhitespace())
+      locationNames.append(FeatureText.trimmed(location))
     }
 
     return VacancyFeatures(
@@ -178,18 +182,7 @@ public struct FeatureBuilder: Sendable {
   /// A location part folded to lowercase words joined by single spaces (`" North-Holland "` →
   /// `"north holland"`), before aliases.
   public static func locationKey(_ text: String) -> String {
-    var words: [String] = []
-    var current = ""
-    for character in text.lowercased() {
-      if character.isLetter || character.isNumber {
-        current.append(character)
-      } else if !current.isEmpty {
-        words.append(current)
-        current = ""
-      }
-    }
-    if !current.isEmpty { words.append(current) }
-    return words.joined(separator: " ")
+    FeatureText.words(text, keepSymbols: false).joined(separator: " ")
   }
 
   private func canonicalLocation(_ text: String) -> String {
@@ -210,7 +203,7 @@ public struct FeatureBuilder: Sendable {
       let id = skillInterner.intern(key)
       guard !ids.contains(id) else { continue }
       ids.append(id)
-      names.append(skill.trimmingWhitespace())
+      names.append(FeatureText.trimmed(skill))
     }
     return (ids, names)
   }

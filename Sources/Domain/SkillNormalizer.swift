@@ -18,14 +18,6 @@ public struct SkillNormalizer: Sendable {
 
   /// The folded form without synonyms: lowercase letters and digits, `+` and `#`; everything else dropped.
   public static func key(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for character in text.lowercased()
-    where character.isLetter || character.isNumber || character == "+"
-      || character == "#"
-    {
-      out.append(character)
-    }
-    return out
+    FeatureText.words(text, keepSymbols: true).joined()
   }
 }

@@ -59,12 +59,12 @@ public struct SynonymTable: Sendable, Hashable {
     var seen: Set<String> = []
     for canonical in synonyms.keys.sorted() {
       for term in [canonical] + (synonyms[canonical] ?? []) {
-        let folded = term.lowercased().trimmingWhitespace()
+        let folded = FeatureText.trimmed(term.lowercased())
         guard !folded.isEmpty else { throw .emptyTerm(canonical: canonical) }
         guard seen.insert(folded).inserted else { throw .duplicateTerm(folded) }
       }
     }
-    if stopWords.contains(where: { $0.trimmingWhitespace().isEmpty }) {
+    if stopWords.contains(where: { FeatureText.trimmed($0).isEmpty }) {
       throw .emptyTerm(canonical: "")
     }
   }

@@ -2,64 +2,69 @@
 /// abbreviations and phrases from the title synonym table (`Sr.` → `senior`, `Eng` → `engineer`, `SWE` →
 /// `software engineer`, `Front-End` → `frontend`) and drop stop words (`of`, `and`, `the`).
 public struct TitleTokenizer: Sendable {
-  /// Alias (its words joined by one space) → the canonical's words.
-  private let expansions: [String: [String]]
-  /// The most words any alias has, so matching tries phrases longest first.
-  private let longestAlias: Int
+  /// One-word alias → the canonical's words.
+  private let words: [String: [String]]
+  /// Several-word alias (words joined by one space) → the canonical's words.
+  private let phrases: [String: [String]]
+  /// First words of the several-word aliases, so phrases are only tried where one can start.
+  private let phraseStarts: Set<String>
+  /// The most words any alias has.
+  private let longestPhrase: Int
   private let stopWords: Set<String>
 
   /// Creates a tokenizer from a title synonym table (canonicals and aliases may be several words).
   public init(synonyms: SynonymTable) throws(SynonymTableError) {
-    let map = try synonyms.aliasMap(key: { Self.split($0.lowercased()).joined(separator: " ") })
-    var expansions: [String: [String]] = [:]
+    let map = try synonyms.aliasMap(key: { Self.split($0).joined(separator: " ") })
+    var words: [String: [String]] = [:]
+    var phrases: [String: [String]] = [:]
+    var starts: Set<String> = []
     var longest = 1
     for (alias, canonical) in map {
-      expansions[alias] = Self.split(canonical)
-      longest = max(longest, Self.split(alias).count)
+      let aliasWords = Self.split(alias)
+      if aliasWords.count == 1 {
+        words[alias] = Self.split(canonical)
+      } else {
+        phrases[alias] = Self.split(canonical)
+        starts.insert(aliasWords[0])
+        longest = max(longest, aliasWords.count)
+      }
     }
-    self.expansions = expansions
-    longestAlias = longest
-    stopWords = Set(synonyms.stopWords.map { Self.split($0.lowercased()).joined(separator: " ") })
+    self.words = words
+    self.phrases = phrases
+    phraseStarts = starts
+    longestPhrase = longest
+    stopWords = Set(synonyms.stopWords.map { Self.split($0).joined(separator: " ") })
   }
 
   /// The title's tokens in order, duplicates kept (callers make sets).
   public func tokens(_ title: String) -> [String] {
-    let words = Self.split(title.lowercased())
+    let input = Self.split(title)
     var result: [String] = []
     var index = 0
-    while index < words.count {
-      var replaced = false
-      var length = min(longestAlias, words.count - index)
-      while length > 0 && !replaced {
-        let phrase = words[index..<index + length].joined(separator: " ")
-        if let canonical = expansions[phrase] {
-          result += canonical.filter { !stopWords.contains($0) }
-          index += length
-          replaced = true
+    while index < input.count {
+      var consumed = 0
+      if phraseStarts.contains(input[index]) {
+        var length = min(longestPhrase, input.count - index)
+        while length > 1 && consumed == 0 {
+          if let canonical = phrases[input[index..<index + length].joined(separator: " ")] {
+            result += canonical.filter { !stopWords.contains($0) }
+            consumed = length
+          }
+          length -= 1
         }
-        length -= 1
       }
-      if !replaced {
-        if !stopWords.contains(words[index]) { result.append(words[index]) }
-        index += 1
+      if consumed == 0 {
+        let expanded = words[input[index]] ?? [input[index]]
+        result += expanded.filter { !stopWords.contains($0) }
+        consumed = 1
       }
+      index += consumed
     }
     return result
   }
 
-  /// Splits lowercase text into runs of letters, digits, `+` and `#` (`"c++"` and `"c#"` survive).
+  /// Lowercase runs of letters, digits, `+` and `#` (`"c++"` and `"c#"` survive as words).
   private static func split(_ text: String) -> [String] {
-    var words: [String] = []
-    var current = ""
-    for character in text {
-      if character.isLetter || character.isNumber || character == "+" || character == "#" {
-        current.append(character)
-      } else if !current.isEmpty {
-        words.append(current)
-        current = ""
-      }
-    }
-    if !current.isEmpty { words.append(current) }
-    return words
+    FeatureText.words(text, keepSymbols: true)
   }
 }

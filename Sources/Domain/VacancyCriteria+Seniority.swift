@@ -53,7 +53,7 @@ public enum Seniority: Int, Sendable, Hashable, Codable, CaseIterable, Comparabl
 
   /// The level a provider's seniority label names (`"Senior"`, `"Entry"`, `"CXO"`), or nil when unknown.
   public init?(providerLabel label: String) {
-    switch label.lowercased().trimmingWhitespace() {
+    switch FeatureText.trimmed(label.lowercased()) {
     case "training", "unpaid", "intern", "internship": self = .intern
     case "entry", "junior": self = .junior
     case "mid", "medior": self = .mid
@@ -64,15 +64,5 @@ public enum Seniority: Int, Sendable, Hashable, Codable, CaseIterable, Comparabl
     case "cxo", "owner", "partner", "executive": self = .executive
     default: return nil
     }
-  }
-}
-
-extension String {
-  /// The string without leading and trailing whitespace; Domain's own trim, so it needs no Foundation.
-  func trimmingWhitespace() -> String {
-    var view = Substring(self)
-    while let first = view.first, first.isWhitespace { view.removeFirst() }
-    while let last = view.last, last.isWhitespace { view.removeLast() }
-    return String(view)
   }
 }

@@ -3,6 +3,7 @@ import Testing
 
 @Suite("Match events")
 struct MatchEventPolicyTests {
+  /// The kinds of event the policy raises for this change.
   func kinds(
     _ previous: Int?, _ current: Int, inPipeline: Bool = false, jobChanged: Bool = false,
     openedToWork: Bool = false, thresholds: MatchThresholds = .standard

@@ -18,6 +18,7 @@ struct MatchExperienceTests {
       .init(company: "U", title: "Backend Engineer"),
     ])
 
+  /// The experience contribution of `profile` for a vacancy with these titles and minimum.
   func experience(minimumYears: Int, titles: [String]) throws -> MatchContribution? {
     var builder = try MatchFixtures.builder()
     let candidate = builder.features(for: profile, candidateID: "c1", asOf: MatchFixtures.now)
@@ -68,6 +69,22 @@ struct MatchExperienceTests {
     let features = builder.features(for: profile, candidateID: "c1", asOf: MatchFixtures.now)
     #expect(features.totalExperienceMonths == 126)
     #expect(features.undatedPositions == 1)
+  }
+
+  @Test("a position ending before it starts, or starting after now, is left out and said so")
+  func unusableRanges() throws {
+    var builder = try MatchFixtures.builder()
+    let odd = CandidateProfile(
+      name: "Bo",
+      workHistory: [
+        .init(company: "A", title: "Engineer", startDate: "2020-05-01", endDate: "2019-01-31"),
+        .init(company: "B", title: "Engineer", startDate: "2031-01-01", isCurrent: true),
+        .init(company: "C", title: "Engineer", startDate: "2020-13-01", endDate: "2021-01-31"),
+        .init(company: "D", title: "Engineer", startDate: "2021", endDate: "2021-12"),
+      ])
+    let features = builder.features(for: odd, candidateID: "c", asOf: MatchFixtures.now)
+    #expect(features.undatedPositions == 3)
+    #expect(features.totalExperienceMonths == 12)
   }
 
   @Test("no minimum asked gives full points")

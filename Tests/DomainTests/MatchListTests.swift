@@ -3,6 +3,7 @@ import Testing
 
 @Suite("Match list")
 struct MatchListTests {
+  /// A stored score of `total` for `candidate`.
   func score(_ candidate: String, _ total: Int) throws -> MatchScore {
     // One contribution per feature, filled greedily to reach `total`.
     var left = total
@@ -16,6 +17,7 @@ struct MatchListTests {
       candidateID: candidate, vacancyID: "v1", modelVersion: "tw-match-1", contributions: parts)
   }
 
+  /// The vacancy every list belongs to.
   let vacancy = Vacancy(id: "v1", title: "Backend", criteria: .init(), ownerUserID: "u_anna")
 
   @Test("ordered by score descending then candidate id, and everyone is kept, however low")

@@ -4,6 +4,7 @@ import Testing
 
 @Suite("Match score")
 struct MatchScoreTests {
+  /// A senior backend engineer in Amsterdam, open to work.
   static let ada = CandidateProfile(
     name: "Ada", currentTitle: "Sr. Backend Engineer",
     location: .init(
@@ -14,6 +15,7 @@ struct MatchScoreTests {
     ],
     skills: ["Swift", "sql", "GNU/Linux", "Docker", "JS"], openToWork: true)
 
+  /// A backend vacancy in Amsterdam or Utrecht.
   static let backend = Vacancy(
     id: "v_backend", title: "Backend Engineer, Payments",
     criteria: .init(
@@ -24,6 +26,7 @@ struct MatchScoreTests {
       minimumYears: 5, seniority: .mid ... .lead),
     ownerUserID: "u_anna")
 
+  /// Scores `profile` for `vacancy` with a fresh builder.
   func score(_ profile: CandidateProfile = ada, _ vacancy: Vacancy = backend) throws -> MatchScore {
     var builder = try MatchFixtures.builder()
     let candidate = builder.features(for: profile, candidateID: "c_ada", asOf: MatchFixtures.now)
@@ -129,6 +132,10 @@ struct MatchScoreTests {
     #expect(try points(nil, ["Amsterdam"], remote: true) == 10)
     #expect(try points(nil, ["Amsterdam"], remote: false) == 0)
     #expect(try points(berlin, [], remote: false) == 15)
+    let munich = CandidateProfile.Location(
+      raw: "München, Deutschland", city: "München", country: "Deutschland")
+    #expect(try points(munich, ["Munich, Germany"], remote: false) == 15)
+    #expect(try points(munich, ["Cologne"], remote: false) == 0)
   }
 
   @Test("a vacancy with more than eight titles and places still finds the ninth and tenth")

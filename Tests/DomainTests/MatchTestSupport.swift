@@ -29,8 +29,10 @@ enum MatchFixtures {
 struct SeededGenerator: RandomNumberGenerator {
   private var state: UInt64
 
+  /// Starts the sequence at `seed`.
   init(seed: UInt64) { state = seed }
 
+  /// The next 64 random bits.
   mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
@@ -42,6 +44,7 @@ struct SeededGenerator: RandomNumberGenerator {
 
 /// Random but plausible profiles and vacancies drawn from small vocabularies, so pairs overlap often.
 struct MatchCaseGenerator {
+  /// Skills as people write them, synonyms and look-alikes included.
   static let skills = [
     "Swift", "SQL", "Linux", "Go", "JS", "JavaScript", "k8s", "Kubernetes", "Node.js", "node js",
     "C++", "C",
@@ -49,6 +52,7 @@ struct MatchCaseGenerator {
     "Kafka",
     "Redis", "GraphQL", "gRPC", "iOS", "Android", "Java", "Kotlin", "Scala",
   ]
+  /// Titles with abbreviations and seniority words.
   static let titles = [
     "Software Engineer", "Sr. Software Eng.", "Backend Engineer", "Backend Developer",
     "Frontend Engineer",
@@ -57,6 +61,7 @@ struct MatchCaseGenerator {
     "Platform Engineer",
     "Head of Engineering", "Intern",
   ]
+  /// Candidate locations.
   static let places: [CandidateProfile.Location] = [
     .init(
       raw: "Amsterdam, North Holland, Netherlands", city: "Amsterdam", region: "North Holland",
@@ -68,20 +73,26 @@ struct MatchCaseGenerator {
       country: "United Kingdom"),
     .init(raw: "Remote"),
   ]
+  /// Accepted locations vacancies pick from.
   static let vacancyPlaces = [
     "Amsterdam", "Netherlands", "Berlin, Germany", "London", "Utrecht", "Lisbon",
   ]
 
+  /// The seeded source of every choice.
   var random: SeededGenerator
 
+  /// A generator drawing from `seed`.
   init(seed: UInt64) { random = SeededGenerator(seed: seed) }
 
+  /// `count` random elements of `items` (repeats allowed).
   mutating func pick<T>(_ items: [T], count: Int) -> [T] {
     (0..<count).map { _ in items[Int(random.next() % UInt64(items.count))] }
   }
 
+  /// A random integer in `range`.
   mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &random) }
 
+  /// A random profile: 0 to 5 positions, 0 to 12 skills, maybe a place.
   mutating func profile() -> CandidateProfile {
     var history: [CandidateProfile.WorkExperience] = []
     var year = int(2000...2018)
@@ -104,6 +115,7 @@ struct MatchCaseGenerator {
       skills: pick(Self.skills, count: int(0...12)), openToWork: Bool.random(using: &random))
   }
 
+  /// A random vacancy; criteria may be empty.
   mutating func vacancy(id: String) -> Vacancy {
     let low = Seniority.allCases[int(0...5)]
     let high = Seniority.allCases[int(low.rawValue...7)]

@@ -3,8 +3,10 @@ import Testing
 
 @Suite("Title tokenizer")
 struct TitleTokenizerTests {
+  /// The tokenizer over the fixture table.
   let tokenizer: TitleTokenizer
 
+  /// Loads the fixture table.
   init() throws {
     tokenizer = try TitleTokenizer(synonyms: MatchFixtures.table("title-synonyms.json"))
   }

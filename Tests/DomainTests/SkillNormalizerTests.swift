@@ -4,8 +4,10 @@ import Testing
 
 @Suite("Skill normalisation")
 struct SkillNormalizerTests {
+  /// The normaliser over the fixture table.
   let normalizer: SkillNormalizer
 
+  /// Loads the fixture table.
   init() throws {
     normalizer = try SkillNormalizer(synonyms: MatchFixtures.table("skill-synonyms.json"))
   }
@@ -52,6 +54,14 @@ struct SkillNormalizerTests {
   @Test("an unknown skill is folded but kept")
   func unknownSkill() {
     #expect(normalizer.normalize("Apache Kafka") == "apachekafka")
+  }
+
+  @Test("non-ASCII text folds like ASCII text: case, punctuation and spaces")
+  func unicode() {
+    #expect(SkillNormalizer.key("Ré-Act Native") == "réactnative")
+    #expect(SkillNormalizer.key("ÄPFEL.js") == "äpfeljs")
+    #expect(FeatureBuilder.locationKey(" Köln -  Innenstadt ") == "köln innenstadt")
+    #expect(FeatureBuilder.locationKey("'s-Gravenhage") == "s gravenhage")
   }
 
   @Test("malformed tables and ambiguous terms are refused with a typed error")

@@ -3,6 +3,7 @@ import Testing
 
 @Suite("Seniority band")
 struct VacancySeniorityTests {
+  /// The seniority contribution for a current title (and provider label) against `band`.
   func seniority(
     title: String?, label: String? = nil, band: ClosedRange<Seniority>?
   ) throws -> MatchContribution? {

@@ -21,8 +21,8 @@ public struct Matcher: Sendable {
     Self.total(candidate, vacancy)
   }
 
-  /// Totals of every candidate for one vacancy, index for index: the full-rescoring loop (vacancy-major,
-  /// so the vacancy's bitsets stay in cache). Iterates in place, without copying any features.
+  /// Totals of every candidate for one vacancy, index for index: the loop for a vacancy created or edited
+  /// (the vacancy's lookup tables stay in cache). Iterates in place, without copying any features.
   public func scoreTotals(candidates: [CandidateFeatures], vacancy: VacancyFeatures) -> [UInt8] {
     candidates.withUnsafeBufferPointer { buffer in
       [UInt8](unsafeUninitializedCapacity: buffer.count) { totals, count in
@@ -176,7 +176,8 @@ public struct Matcher: Sendable {
         let matched = FeatureLanes.lane(sums, group)
         guard matched > 0 else { continue }
         let points = max * matched / vacancy.titles[group].count
-        if points > best.points { best = (group, matched, points) }
+        // The first title sharing any word is kept even at 0 points, so the sentence names it.
+        if points > best.points || best.matched == 0 { best = (group, matched, points) }
       }
     }
     return best

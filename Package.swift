@@ -53,6 +53,10 @@ let package = Package(
     .executableTarget(
       name: "bench-planner", dependencies: ["Domain"], path: "Benchmarks/PlannerBench",
       swiftSettings: swiftSettings),
+    // The matcher's scoring kernel over a seeded synthetic population.
+    .executableTarget(
+      name: "bench-matcher", dependencies: ["Domain"], path: "Benchmarks/MatcherBench",
+      swiftSettings: swiftSettings),
 
     .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
     .testTarget(name: "SigningTests", dependencies: ["Signing"], swiftSettings: swiftSettings),

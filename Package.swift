@@ -68,6 +68,15 @@ let package = Package(
       dependencies: ["Ingest", "Domain", "Signing", "Storage", "HTTPServer", "HTTPClient", "Logging"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "AppTests", dependencies: ["App", "Logging", "HTTPClient", "Signing", "Storage"], swiftSettings: swiftSettings),
+      name: "AppTests",
+      dependencies: ["App", "Logging", "HTTPClient", "Signing", "Storage", "TestSupport"],
+      swiftSettings: swiftSettings),
+    // End-to-end tests: the real executables as child processes over loopback.
+    .testTarget(
+      name: "EndToEndTests",
+      dependencies: ["TestSupport", "HTTPClient", "Signing", "Storage"],
+      swiftSettings: swiftSettings),
+    // Helpers shared by the test targets (finding built executables, child processes).
+    .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
   ]
 )

@@ -10,11 +10,13 @@ import Storage
 enum Runtime {
   /// `talentwatch serve`: migrates, starts the receiver and the background services, and runs until
   /// SIGTERM or SIGINT; then drains in-flight requests and flushes the group commit before exiting 0.
-  static func serve(configuration: Configuration, logger: Logger) async throws -> Int32 {
+  static func serve(configuration: Configuration, logger: Logger, output: CLIOutput) async throws
+    -> Int32
+  {
     let shutdown = ShutdownSignal.install()
     let service = try await TalentwatchService.start(
       configuration: configuration, clock: SystemClock(), logger: logger)
-    CLIOutput.process.print("listening on http://\(configuration.listen.host):\(service.port)")
+    output.print("listening on http://\(configuration.listen.host):\(service.port)")
     let reason = await shutdown.wait()
     logger.notice("shutting down", ["signal": .string(reason)])
     await service.stop(timeout: .seconds(configuration.shutdownTimeoutSeconds))
@@ -23,7 +25,9 @@ enum Runtime {
   }
 
   /// `talentwatch migrate`: applies pending migrations and says which.
-  static func migrate(configuration: Configuration, logger: Logger) async throws -> Int32 {
+  static func migrate(configuration: Configuration, logger: Logger, output: CLIOutput) async throws
+    -> Int32
+  {
     let database = try Database(path: configuration.database, readerCount: 1)
     defer { database.close() }
     let migrator = try Migrator(Schema.migrations)
@@ -31,7 +35,7 @@ enum Runtime {
     logger.notice(
       "migrations applied",
       ["migrations.applied": .integer(applied.count), "migrations.total": .integer(Schema.migrations.count)])
-    CLIOutput.process.print(
+    output.print(
       applied.isEmpty
         ? "database is up to date (\(Schema.migrations.count) migrations)"
         : "applied \(applied.count) migration(s): \(applied.map(String.init).joined(separator: ", "))")

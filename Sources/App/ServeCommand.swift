@@ -38,6 +38,6 @@ struct ServeCommand: Command {
       context.logger.warning(
         "using the built-in development pepper; set pepper before storing real data")
     }
-    return try await Runtime.serve(configuration: configuration, logger: context.logger)
+    return try await Runtime.serve(configuration: configuration, logger: context.logger, output: context.output)
   }
 }

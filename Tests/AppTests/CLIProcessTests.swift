@@ -1,34 +1,6 @@
 import Foundation
+import TestSupport
 import Testing
-
-/// The built `talentwatch` executable.
-///
-/// `swift build --build-tests` and `swift test` put every product of the package in one directory,
-/// `.build/<triple>/debug/` (`.build/debug` links to it): the test runner
-/// (`talentwatchPackageTests.xctest`) and `talentwatch` side by side. So the binary is found next to the
-/// running test executable (`/proc/self/exe` on Linux, `Bundle.main` elsewhere); as a fallback, in
-/// `.build/debug/` of the package this file belongs to. When it is missing the tests fail and say so.
-private func talentwatchBinary() throws -> URL {
-  var candidates: [URL] = []
-  if let runner = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-    candidates.append(URL(fileURLWithPath: runner).deletingLastPathComponent())
-  }
-  if let bundle = Bundle.main.executableURL {
-    candidates.append(bundle.resolvingSymlinksInPath().deletingLastPathComponent())
-  }
-  let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
-  candidates.append(packageRoot.appendingPathComponent(".build/debug"))
-  for directory in candidates {
-    let binary = directory.appendingPathComponent("talentwatch")
-    if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
-  }
-  Issue.record(
-    "talentwatch binary not found in \(candidates.map(\.path)); run `swift build --build-tests` first"
-  )
-  throw CocoaError(.fileNoSuchFile)
-}
 
 /// What a child process printed and how it exited.
 private struct ChildRun {
@@ -42,7 +14,7 @@ private func runBinary(
   _ arguments: [String], in directory: TemporaryDirectory, environment: [String: String] = [:]
 ) throws -> ChildRun {
   let process = Process()
-  process.executableURL = try talentwatchBinary()
+  process.executableURL = try ProductBinary.url(named: "talentwatch")
   process.arguments = arguments
   process.currentDirectoryURL = URL(fileURLWithPath: directory.path)
   process.environment = ["PATH": "/usr/bin:/bin"].merging(environment) { $1 }
@@ -128,8 +100,8 @@ struct CLIProcessTests {
   func logLinesOnStderr() throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
-    let run = try runBinary(["serve", "--listen", "127.0.0.1:0"], in: directory)
-    #expect(run.status == 1)  // The runtime is a stub until the server is wired in.
+    let run = try runBinary(["migrate", "--db", "logs.db"], in: directory)
+    #expect(run.status == 0)
     let lines = run.standardError.split(separator: "\n")
     #expect(lines.count >= 1)
     for line in lines {

@@ -91,18 +91,16 @@ struct CLIRunTests {
     #expect(try await runCLI(["version"], directory: directory).status == 0)
   }
 
-  @Test("serve hands the configuration with --listen and --db applied to the runtime")
-  func serveOverrides() async throws {
-    let run = try await runCLI(["serve", "--listen", "127.0.0.1:0", "--db", "flag.db"])
-    #expect(run.status == 1)  // The runtime is a stub until the server is wired in.
-    let lines = try run.logLines.map {
-      try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
-    }
-    #expect(lines.contains { $0["level"] as? String == "warning" })  // The development pepper.
-    let failure = try #require(lines.first { $0["message"] as? String == "not wired yet" })
-    #expect(failure["listen"] as? String == "127.0.0.1:0")
-    let migrate = try await runCLI(["--db", "other.db", "migrate"])
-    #expect(migrate.logLines.contains { $0.contains(#""database":"other.db""#) })
+  @Test("--db replaces the configured database for the command it is given to")
+  func databaseOverride() async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let path = directory.path + "/other.db"
+    let migrate = try await runCLI(["--db", path, "migrate"], directory: directory)
+    #expect(FileManager.default.fileExists(atPath: path))
+    #expect(migrate.status == 0)
+    #expect(migrate.logLines.contains { $0.contains(#""migrations.applied""#) })
+    #expect(migrate.standardOutput.contains("migration"))
   }
 
   @Test("validate() stops a command before it runs; run's errors exit 1, its usage errors 2")

@@ -31,16 +31,28 @@ let package = Package(
     .target(name: "Storage", dependencies: ["CSQLite", "Domain"], swiftSettings: swiftSettings),
     .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"], swiftSettings: swiftSettings),
     .target(name: "HTTPClient", dependencies: ["CCurl"], swiftSettings: swiftSettings),
+    .target(name: "Metrics", swiftSettings: swiftSettings),
+    .target(
+      name: "Enrichment", dependencies: ["Domain", "HTTPClient", "Logging"],
+      swiftSettings: swiftSettings),
+    .target(
+      name: "Notify", dependencies: ["Domain", "HTTPClient", "Logging", "Signing", "Storage"],
+      swiftSettings: swiftSettings),
     .target(
       name: "Ingest", dependencies: ["Domain", "Logging", "Signing", "Storage", "HTTPServer"],
       swiftSettings: swiftSettings),
     .target(
       name: "App",
       dependencies: [
-        "Domain", "Logging", "Signing", "Storage", "HTTPServer", "HTTPClient", "Ingest",
+        "Domain", "Logging", "Signing", "Storage", "HTTPServer", "HTTPClient", "Ingest", "Metrics",
+        "Enrichment", "Notify",
       ],
       swiftSettings: swiftSettings),
     .executableTarget(name: "talentwatch", dependencies: ["App"], swiftSettings: swiftSettings),
+    // A stand-in enrichment provider: enrich API, credits, scripted changes, signed deliveries, faults.
+    .executableTarget(
+      name: "provider-sandbox", dependencies: ["HTTPServer", "HTTPClient", "Signing", "Logging"],
+      swiftSettings: swiftSettings),
 
     // Benchmarks: the bare libmicrohttpd handler that the server is measured against, and the server itself.
     .executableTarget(
@@ -61,6 +73,14 @@ let package = Package(
     .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
     .testTarget(name: "SigningTests", dependencies: ["Signing"], swiftSettings: swiftSettings),
     .testTarget(name: "StorageTests", dependencies: ["Storage"], swiftSettings: swiftSettings),
+    .testTarget(name: "MetricsTests", dependencies: ["Metrics"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "EnrichmentTests", dependencies: ["Enrichment", "Domain", "HTTPClient", "TestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "NotifyTests",
+      dependencies: ["Notify", "Domain", "Storage", "Signing", "HTTPClient", "Logging", "TestSupport"],
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "HTTPTests", dependencies: ["HTTPServer", "HTTPClient"], swiftSettings: swiftSettings),
     .testTarget(
@@ -74,7 +94,7 @@ let package = Package(
     // End-to-end tests: the real executables as child processes over loopback.
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["TestSupport", "HTTPClient", "Signing", "Storage"],
+      dependencies: ["TestSupport", "HTTPClient", "Signing", "Storage", "Domain"],
       swiftSettings: swiftSettings),
     // Helpers shared by the test targets (finding built executables, child processes).
     .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),

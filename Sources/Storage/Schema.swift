@@ -1,7 +1,16 @@
 /// The database schema of talentwatch, as an ordered list of migrations. Append new ones; never edit old ones.
+///
+/// Each area keeps its migrations in its own `Schema+Area.swift` with its own id range, so areas can grow
+/// independently: ingest 1–9, candidate records 10–19, enrichment 20–24, planner and refresh 25–29,
+/// matching 30–39, notifications 40–49, compliance 50–59, operations 60–69.
 public enum Schema {
-  /// Every migration, in order.
-  public static let migrations: [Migration] = [
+  /// Every migration, in id order.
+  public static var migrations: [Migration] {
+    (ingest + records).sorted { $0.id < $1.id }
+  }
+
+  /// The inbox, the identity of the people we hold, and signals.
+  static let ingest: [Migration] = [
     Migration(
       id: 1, name: "inbox",
       sql: """

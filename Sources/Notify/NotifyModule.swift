@@ -1,0 +1,2 @@
+/// Recruiter notifications: outbox dispatcher and channels (see the notifications work).
+enum NotifyModule {}

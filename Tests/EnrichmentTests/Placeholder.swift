@@ -1,0 +1,6 @@
+import Testing
+
+@Test("the Enrichment test target builds")
+func enrichmentTargetBuilds() {
+  #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+
+@Test("the Metrics test target builds")
+func metricsTargetBuilds() {
+  #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+
+@Test("the Notify test target builds")
+func notifyTargetBuilds() {
+  #expect(Bool(true))
+}

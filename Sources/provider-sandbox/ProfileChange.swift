@@ -16,7 +16,7 @@ struct ProfileChange: Sendable, Equatable {
     case moved
   }
 
-  /// Why a change cannot be applied; `field` names the offending body field, if any.
+  /// Why a change cannot be applied: the status to answer, a code and a sentence.
   struct Failure: Error, Equatable {
     /// The HTTP status to answer (409 for a change that changes nothing, 422 for a bad body).
     let status: Int

@@ -12,7 +12,7 @@ struct SandboxChangeTests {
     let verifier = WebhookVerifier(
       scheme: .crustdata,
       secrets: [try WebhookSecret(scheme: .crustdata, text: SandboxProcess.apiKey)])
-    let receiver = try DeliveryReceiver(verifier: verifier)
+    let receiver = try SandboxDeliveryReceiver(verifier: verifier)
     defer { receiver.stop() }
     let sandbox = try SandboxProcess(arguments: [
       "--webhook-url", receiver.url, "--webhook-scheme", "crustdata",
@@ -53,7 +53,7 @@ struct SandboxChangeTests {
     #expect(record["contact"] == nil)
 
     // The enrich API now serves the new job and a fresher updated_at.
-    let enriched = try envelope(
+    let enriched = try SandboxCalls.envelope(
       try await calls.enrich(
         ["https://www.linkedin.com/in/maya-okafor"], fields: ["basic_profile", "experience"]))
     let data = try #require(
@@ -104,7 +104,7 @@ struct SandboxChangeTests {
     let verifier = WebhookVerifier(
       scheme: .standardWebhooks,
       secrets: [try WebhookSecret(scheme: .standardWebhooks, text: secret)])
-    let receiver = try DeliveryReceiver(verifier: verifier)
+    let receiver = try SandboxDeliveryReceiver(verifier: verifier)
     defer { receiver.stop() }
     let sandbox = try SandboxProcess(arguments: [
       "--webhook-url", receiver.url, "--webhook-scheme", "standard-webhooks", "--webhook-secret",

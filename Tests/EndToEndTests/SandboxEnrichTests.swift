@@ -19,7 +19,7 @@ struct SandboxEnrichTests {
     ]
     let response = try await calls.enrich(urls, fields: ["basic_profile", "experience"])
     #expect(response.status == 200)
-    let entries = try envelope(response)
+    let entries = try SandboxCalls.envelope(response)
     #expect(entries.count == 3)
     #expect(entries.map { $0["matched_on"] as? String } == urls)
     #expect(
@@ -57,7 +57,7 @@ struct SandboxEnrichTests {
     defer { client.shutdown() }
     let response = try await SandboxCalls(client: client, sandbox: sandbox).enrich(
       ["https://www.linkedin.com/in/priya-raman-ml"], fields: ["professional_network"])
-    let entries = try envelope(response)
+    let entries = try SandboxCalls.envelope(response)
     let matches = try #require(entries.first?["matches"] as? [[String: Any]])
     let data = try #require(matches.first?["person_data"] as? [String: Any])
     let network = try #require(data["professional_network"] as? [String: Any])
@@ -107,7 +107,7 @@ struct SandboxEnrichTests {
     #expect(try await calls.enrich(urls).status == 400)
     let answered = try await calls.enrich(Array(urls.prefix(25)))
     #expect(answered.status == 200)
-    #expect(try envelope(answered).count == 25)
+    #expect(try SandboxCalls.envelope(answered).count == 25)
     #expect(try await calls.credits().total == 0)
   }
 
@@ -125,7 +125,7 @@ struct SandboxEnrichTests {
         "https://www.linkedin.com/in/daniel-lindqvist-4a1b2c",
       ],
       fields: ["basic_profile", "contact"])
-    let entries = try envelope(response)
+    let entries = try SandboxCalls.envelope(response)
     let maya = try #require(
       (entries[0]["matches"] as? [[String: Any]])?.first?["person_data"] as? [String: Any])
     let contact = try #require(maya["contact"] as? [String: Any])

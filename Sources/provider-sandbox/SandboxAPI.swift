@@ -171,12 +171,13 @@ struct SandboxAPI: Sendable {
         answer["receiver_status"] = outcome.status.map { .integer(Int64($0)) } ?? .null
         answer["delivered"] = .bool(outcome.status.map { (200..<300).contains($0) } ?? false)
         if let error = outcome.error { answer["delivery_error"] = .string(error) }
-        logger.info(
-          "watch delivery posted",
-          [
-            "delivery.id": .string(delivery.id), "person.id": .string(person.key),
-            "receiver.status": .integer(outcome.status ?? 0),
-          ])
+        // Slugs name people, so only provider ids (pseudonymous) and the receiver's status are logged.
+        var metadata: Logger.Metadata = ["receiver.status": .integer(outcome.status ?? 0)]
+        if Int64(person.key) != nil {
+          metadata["person.id"] = .string(person.key)
+          metadata["delivery.id"] = .string(delivery.id)
+        }
+        logger.info("watch delivery posted", metadata)
       }
       return .json(status: 200, JSONValue.object(answer).encoded())
     } catch {

@@ -23,12 +23,15 @@ final class TalentwatchService: Sendable {
   private let sourceTable: SourceTable
   /// Every metric the service records.
   let metrics: ServiceMetrics
+  /// Every (method, pattern) the router serves; the OpenAPI contract test compares it with the document.
+  let routes: [(method: String, pattern: String)]
 
   private init(
     port: Int, database: Database, server: Server, writer: InboxWriter,
     services: Task<Void, Never>, readiness: Readiness, logger: Logger, sourceTable: SourceTable,
-    metrics: ServiceMetrics
+    metrics: ServiceMetrics, routes: [(method: String, pattern: String)]
   ) {
+    self.routes = routes
     self.sourceTable = sourceTable
     self.metrics = metrics
     self.port = port
@@ -108,7 +111,8 @@ final class TalentwatchService: Sendable {
        "sources": .integer(sources.count)])
     return TalentwatchService(
       port: port, database: database, server: server, writer: writer, services: services,
-      readiness: readiness, logger: logger, sourceTable: sourceTable, metrics: metrics)
+      readiness: readiness, logger: logger, sourceTable: sourceTable, metrics: metrics,
+      routes: router.routes)
   }
 
   /// Applies a reloaded configuration: swaps the webhook sources and their secrets in place, without

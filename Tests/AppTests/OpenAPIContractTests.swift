@@ -125,4 +125,25 @@ struct OpenAPIContractTests {
     #expect((result["checked"] as? Int ?? 0) >= 5)
     #expect((result["failures"] as? [String] ?? ["no result"]).isEmpty, "\(result)")
   }
+
+  @Test("deploy/talentwatch.example.json loads and sets every top-level key")
+  func exampleConfiguration() throws {
+    let path = ProductBinary.packageRoot.appendingPathComponent("deploy/talentwatch.example.json")
+    let data = try Data(contentsOf: path)
+    let environment = [
+      "TALENTWATCH_PEPPER": "an-example-pepper-long-enough",
+      "CRUSTDATA_API_KEY": "example-api-key",
+      "PARTNER_WEBHOOK_SECRET": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+      "RELAY_WEBHOOK_SECRET": "example-relay-secret",
+      "ANNA_HOOK_SECRET": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+    ]
+    let configuration = try Configuration.parse(data, environment: environment)
+    #expect(configuration.tls?.certificate == "/etc/talentwatch/tls/server.crt")
+    #expect(configuration.sources.count == 3)
+    #expect(configuration.provider != nil)
+    #expect(configuration.users.count == 3)
+    let keys = Set(
+      (try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]).keys)
+    #expect(keys == Set(Configuration.Key.allCases.map(\.rawValue)), "example misses a key")
+  }
 }

@@ -107,20 +107,30 @@ struct OpenAPIContractTests {
     """
 
   @Test("every canonical fixture validates against the JSON Schema of its event type")
-  func fixturesValidate() throws {
+  func fixturesValidate() async throws {
     let python = ProductBinary.packageRoot.appendingPathComponent(".venv/bin/python3")
-    let process = Process()
-    process.executableURL = python
-    process.arguments = ["-c", Self.validator, ProductBinary.packageRoot.path]
-    let output = Pipe()
-    let error = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    let stderr = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "validator failed (run `make venv`): \(stderr)")
+    // The child runs on its own thread so the cooperative pool stays free for other tests.
+    let (status, data, stderr) = try await withCheckedThrowingContinuation {
+      (continuation: CheckedContinuation<(Int32, Data, String), any Error>) in
+      Thread {
+        continuation.resume(
+          with: Result {
+            let process = Process()
+            process.executableURL = python
+            process.arguments = ["-c", Self.validator, ProductBinary.packageRoot.path]
+            let output = Pipe()
+            let error = Pipe()
+            process.standardOutput = output
+            process.standardError = error
+            try process.run()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            let stderr = error.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, data, String(decoding: stderr, as: UTF8.self))
+          })
+      }.start()
+    }
+    #expect(status == 0, "validator failed (run `make venv`): \(stderr)")
     let result = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
     #expect((result["checked"] as? Int ?? 0) >= 5)
     #expect((result["failures"] as? [String] ?? ["no result"]).isEmpty, "\(result)")

@@ -12,7 +12,7 @@ struct OperationsBackupTests {
   func backupWhileIngesting() async throws {
     let sandbox = try ServeSandbox()
     defer { sandbox.remove() }
-    let server = try sandbox.start()
+    let server = try await offPool { try sandbox.start() }
     defer { server.stop() }
     let client = HTTPClient(maximumConcurrentRequests: 8)
     defer { client.shutdown() }
@@ -43,7 +43,7 @@ struct OperationsBackupTests {
       try await Task.sleep(for: .milliseconds(5))
     }
     let ackedBefore = tally.acknowledged.withLock { $0 }
-    let result = try Operations.run(
+    let result = try await Operations.run(
       try ProductBinary.url(named: "talentwatch"),
       ["backup", "--config", sandbox.configPath, "--to", copy], directory: sandbox.directory)
     let ackedAfterBackup = tally.acknowledged.withLock { $0.count }
@@ -68,19 +68,22 @@ struct OperationsBackupTests {
 
     // Restoring is serving from the copy: it starts, is ready, and knows the copied deliveries.
     server.send(SIGTERM)
-    #expect(server.waitForExit() == 0)
-    let restored = try ServeProcess(
-      configPath: sandbox.configPath, directory: sandbox.directory, extraArguments: ["--db", copy])
+    #expect(try await offPool { server.waitForExit() } == 0)
+    let restored = try await offPool {
+      try ServeProcess(
+        configPath: sandbox.configPath, directory: sandbox.directory,
+        extraArguments: ["--db", copy])
+    }
     defer { restored.stop() }
     #expect(try await Operations.get(client, restored.baseURL + "/readyz").status == 200)
     #expect(try await Operations.post(client, baseURL: restored.baseURL, id: ackedBefore[0]) == 200)
     restored.send(SIGTERM)
-    #expect(restored.waitForExit() == 0)
+    #expect(try await offPool { restored.waitForExit() } == 0)
   }
 
   @Test("backup without --to is a usage error")
-  func usage() throws {
-    let result = try Operations.run(try ProductBinary.url(named: "talentwatch"), ["backup"])
+  func usage() async throws {
+    let result = try await Operations.run(try ProductBinary.url(named: "talentwatch"), ["backup"])
     #expect(result.status == 2)
     #expect(result.error.contains("--to"))
   }

@@ -11,7 +11,7 @@ struct OperationsLifecycleTests {
   func sigtermMidBurst() async throws {
     let sandbox = try ServeSandbox()
     defer { sandbox.remove() }
-    let server = try sandbox.start()
+    let server = try await offPool { try sandbox.start() }
     defer { server.stop() }
     let client = HTTPClient(maximumConcurrentRequests: 16)
     defer { client.shutdown() }
@@ -39,7 +39,7 @@ struct OperationsLifecycleTests {
         server.send(SIGTERM)
       }
     }
-    #expect(server.waitForExit() == 0)
+    #expect(try await offPool { server.waitForExit() } == 0)
     let acked = tally.acknowledged.withLock { $0 }
     #expect(acked.count >= 300)
     let database = try Database(path: sandbox.databasePath, readerCount: 1, readOnly: true)
@@ -57,7 +57,7 @@ struct OperationsLifecycleTests {
   func sighupRotation() async throws {
     let sandbox = try ServeSandbox()
     defer { sandbox.remove() }
-    let server = try sandbox.start()
+    let server = try await offPool { try sandbox.start() }
     defer { server.stop() }
     let client = HTTPClient(maximumConcurrentRequests: 8)
     defer { client.shutdown() }
@@ -112,7 +112,7 @@ struct OperationsLifecycleTests {
     #expect(tally.transportErrors.load(ordering: .relaxed) == 0)
     #expect(tally.answered.load(ordering: .relaxed) > 0)
     server.send(SIGTERM)
-    #expect(server.waitForExit() == 0)
+    #expect(try await offPool { server.waitForExit() } == 0)
     #expect(!server.log.contains(new) && !server.log.contains(old), "a secret reached the log")
   }
 

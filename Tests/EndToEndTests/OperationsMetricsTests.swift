@@ -23,8 +23,8 @@ struct OperationsMetricsTests {
     """
 
   /// The parsed families: name → (type, samples of [name, labels, value]).
-  static func parse(_ exposition: String) throws -> [String: Any] {
-    let result = try Operations.run(
+  static func parse(_ exposition: String) async throws -> [String: Any] {
+    let result = try await Operations.run(
       try Operations.python(), ["-c", parser], input: exposition)
     #expect(result.status == 0, "prometheus_client refused the exposition: \(result.error)")
     let object = try JSONSerialization.jsonObject(with: Data(result.output.utf8))
@@ -51,14 +51,14 @@ struct OperationsMetricsTests {
   func exposition() async throws {
     let sandbox = try ServeSandbox()
     defer { sandbox.remove() }
-    let server = try sandbox.start()
+    let server = try await offPool { try sandbox.start() }
     defer { server.stop() }
     let client = HTTPClient()
     defer { client.shutdown() }
 
     let first = try await Operations.get(client, server.baseURL + "/metrics")
     #expect(first.status == 200)
-    let before = try Self.parse(first.text)
+    let before = try await Self.parse(first.text)
     #expect(
       (before["talentwatch_http_request_duration_seconds"] as? [String: Any])?["type"] as? String
         == "histogram")
@@ -77,7 +77,8 @@ struct OperationsMetricsTests {
     #expect(forged == 401)
     #expect(try await Operations.get(client, server.baseURL + "/healthz").status == 200)
 
-    let after = try Self.parse(try await Operations.get(client, server.baseURL + "/metrics").text)
+    let after = try await Self.parse(
+      try await Operations.get(client, server.baseURL + "/metrics").text)
     let delivered = "talentwatch_webhook_deliveries_total"
     #expect(Self.value(after, delivered, ["source": "partner", "outcome": "accepted"]) == 3)
     #expect(Self.value(after, delivered, ["source": "partner", "outcome": "duplicate"]) == 1)
@@ -105,14 +106,14 @@ struct OperationsMetricsTests {
         after, "talentwatch_http_request_duration_seconds_count",
         ["method": "GET", "route": "/metrics", "status": "200"]) == 1)
     server.send(SIGTERM)
-    #expect(server.waitForExit() == 0)
+    #expect(try await offPool { server.waitForExit() } == 0)
   }
 
   @Test("every response carries x-request-id and the webhook endpoint logs it")
   func requestIDInLogs() async throws {
     let sandbox = try ServeSandbox()
     defer { sandbox.remove() }
-    let server = try sandbox.start()
+    let server = try await offPool { try sandbox.start() }
     defer { server.stop() }
     let client = HTTPClient()
     defer { client.shutdown() }
@@ -124,7 +125,7 @@ struct OperationsMetricsTests {
     #expect(response.status == 400)
     #expect(response.header("x-request-id") == "ops-req-42")
     server.send(SIGTERM)
-    #expect(server.waitForExit() == 0)
+    #expect(try await offPool { server.waitForExit() } == 0)
     let line = server.log.split(separator: "\n").first { $0.contains("webhook delivery refused") }
     let object = line.flatMap {
       try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]

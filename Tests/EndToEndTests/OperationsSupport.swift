@@ -51,9 +51,16 @@ enum Operations {
     return nil
   }
 
-  /// Runs `executable` with `arguments` to completion; returns its status, stdout and stderr.
+  /// Runs `executable` with `arguments` to completion on its own thread; returns status, stdout, stderr.
   static func run(
     _ executable: URL, _ arguments: [String], directory: URL? = nil, input: String? = nil
+  ) async throws -> (status: Int32, output: String, error: String) {
+    try await offPool { try runBlocking(executable, arguments, directory: directory, input: input) }
+  }
+
+  /// `run`, blocking the calling thread.
+  private static func runBlocking(
+    _ executable: URL, _ arguments: [String], directory: URL?, input: String?
   ) throws -> (status: Int32, output: String, error: String) {
     let process = Process()
     process.executableURL = executable
@@ -89,11 +96,12 @@ enum Operations {
   }
 
   /// A self-signed certificate for 127.0.0.1 and its key, made by `openssl` in `directory`.
-  static func selfSignedCertificate(in directory: URL) throws -> (certificate: String, key: String)
-  {
+  static func selfSignedCertificate(in directory: URL) async throws -> (
+    certificate: String, key: String
+  ) {
     let certificate = directory.appendingPathComponent("server.crt").path
     let key = directory.appendingPathComponent("server.key").path
-    let result = try run(
+    let result = try await run(
       URL(fileURLWithPath: "/usr/bin/openssl"),
       [
         "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", certificate,
@@ -122,4 +130,12 @@ final class SenderTally: Sendable {
   let running = Atomic(true)
   /// Transport failures (refused or dropped connections).
   let transportErrors = Atomic(0)
+}
+
+/// Runs blocking work (child processes, waiting for exit) on its own thread, so the shared cooperative
+/// pool stays free for the other tests running in parallel.
+func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+  try await withCheckedThrowingContinuation { continuation in
+    Thread { continuation.resume(with: Result { try work() }) }.start()
+  }
 }

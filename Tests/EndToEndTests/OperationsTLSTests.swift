@@ -11,11 +11,11 @@ struct OperationsTLSTests {
       .appendingPathComponent("talentwatch-tls-\(UUID().uuidString.prefix(8))")
     try FileManager.default.createDirectory(at: keys, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: keys) }
-    let (certificate, key) = try Operations.selfSignedCertificate(in: keys)
+    let (certificate, key) = try await Operations.selfSignedCertificate(in: keys)
     let sandbox = try ServeSandbox(
       extraConfiguration: #", "tls": {"certificate": "\#(certificate)", "key": "\#(key)"}"#)
     defer { sandbox.remove() }
-    let server = try sandbox.start()
+    let server = try await offPool { try sandbox.start() }
     defer { server.stop() }
     let client = HTTPClient()
     defer { client.shutdown() }
@@ -36,6 +36,6 @@ struct OperationsTLSTests {
       _ = try await Operations.get(client, "http://127.0.0.1:\(server.port)/healthz")
     }
     server.send(SIGTERM)
-    #expect(server.waitForExit() == 0)
+    #expect(try await offPool { server.waitForExit() } == 0)
   }
 }

@@ -31,6 +31,8 @@ public struct Configuration: Sendable, Equatable, CustomStringConvertible,
   public let provider: Provider?
   /// Users of the admin API (`users`).
   public let users: [User]
+  /// HTTPS certificate and key files (`tls`); nil serves plain HTTP.
+  public let tls: TLS?
 
   /// The built-in default `listen`.
   public static let defaultListen = ListenAddress.localDefault
@@ -58,8 +60,10 @@ public struct Configuration: Sendable, Equatable, CustomStringConvertible,
     sources: [Source] = [],
     ingest: Ingest = .defaults,
     provider: Provider? = nil,
-    users: [User] = []
+    users: [User] = [],
+    tls: TLS? = nil
   ) {
+    self.tls = tls
     self.listen = listen
     self.database = database
     self.pepper = pepper ?? Self.developmentPepper
@@ -88,7 +92,7 @@ public struct Configuration: Sendable, Equatable, CustomStringConvertible,
       listen: overrides.listen ?? listen, database: overrides.database ?? database,
       pepper: pepperIsDefault ? nil : pepper, maxBodyBytes: maxBodyBytes,
       shutdownTimeoutSeconds: shutdownTimeoutSeconds, logLevel: logLevel,
-      server: server, sources: sources, ingest: ingest, provider: provider, users: users)
+      server: server, sources: sources, ingest: ingest, provider: provider, users: users, tls: tls)
   }
 
   /// A summary with every secret redacted, safe for logs and error messages.

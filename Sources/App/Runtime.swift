@@ -10,18 +10,41 @@ import Storage
 enum Runtime {
   /// `talentwatch serve`: migrates, starts the receiver and the background services, and runs until
   /// SIGTERM or SIGINT; then drains in-flight requests and flushes the group commit before exiting 0.
-  static func serve(configuration: Configuration, logger: Logger, output: CLIOutput) async throws
-    -> Int32
-  {
+  ///
+  /// SIGHUP calls `reloadConfiguration` and swaps the webhook sources (secret rotation); a configuration
+  /// that fails to load is logged and the running one kept.
+  static func serve(
+    configuration: Configuration, logger: Logger, output: CLIOutput,
+    reloadConfiguration: @escaping @Sendable () throws -> Configuration = { throw ReloadUnavailable() }
+  ) async throws -> Int32 {
     let shutdown = ShutdownSignal.install()
     let service = try await TalentwatchService.start(
       configuration: configuration, clock: SystemClock(), logger: logger)
-    output.print("listening on http://\(configuration.listen.host):\(service.port)")
+    let reload = ReloadSignal.install {
+      do {
+        try service.reload(reloadConfiguration())
+        service.metrics.configurationReloads.increment(["succeeded"])
+      } catch {
+        service.metrics.configurationReloads.increment(["failed"])
+        logger.error(
+          "configuration reload failed; keeping the running configuration",
+          ["error": .string(String(describing: error))])
+      }
+    }
+    let scheme = configuration.tls == nil ? "http" : "https"
+    output.print("listening on \(scheme)://\(configuration.listen.host):\(service.port)")
     let reason = await shutdown.wait()
+    reload.cancel()
     logger.notice("shutting down", ["signal": .string(reason)])
     await service.stop(timeout: .seconds(configuration.shutdownTimeoutSeconds))
     logger.notice("stopped")
     return CLIExitCode.success
+  }
+
+  /// The serve call site gave no way to reload the configuration.
+  struct ReloadUnavailable: Error, CustomStringConvertible {
+    /// What went wrong.
+    var description: String { "this process cannot reload its configuration" }
   }
 
   /// `talentwatch migrate`: applies pending migrations and says which.

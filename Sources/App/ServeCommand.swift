@@ -38,6 +38,15 @@ struct ServeCommand: Command {
       context.logger.warning(
         "using the built-in development pepper; set pepper before storing real data")
     }
-    return try await Runtime.serve(configuration: configuration, logger: context.logger, output: context.output)
+    let file = context.globals.configFile
+    var withDatabase = configurationOverrides
+    withDatabase.database = context.globals.database ?? withDatabase.database
+    let overrides = withDatabase
+    let environment = context.environment
+    return try await Runtime.serve(
+      configuration: configuration, logger: context.logger, output: context.output,
+      reloadConfiguration: {
+        try Configuration.load(file: file, overrides: overrides, environment: environment)
+      })
   }
 }

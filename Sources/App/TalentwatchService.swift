@@ -3,6 +3,7 @@ import Foundation
 import HTTPServer
 import Ingest
 import Logging
+import Metrics
 import Signing
 import Storage
 import Synchronization
@@ -18,11 +19,21 @@ final class TalentwatchService: Sendable {
   private let services: Task<Void, Never>
   private let readiness: Readiness
   private let logger: Logger
+  /// The webhook sources, replaced in place on reload.
+  private let sourceTable: SourceTable
+  /// Every metric the service records.
+  let metrics: ServiceMetrics
+  /// Every (method, pattern) the router serves; the OpenAPI contract test compares it with the document.
+  let routes: [(method: String, pattern: String)]
 
   private init(
     port: Int, database: Database, server: Server, writer: InboxWriter,
-    services: Task<Void, Never>, readiness: Readiness, logger: Logger
+    services: Task<Void, Never>, readiness: Readiness, logger: Logger, sourceTable: SourceTable,
+    metrics: ServiceMetrics, routes: [(method: String, pattern: String)]
   ) {
+    self.routes = routes
+    self.sourceTable = sourceTable
+    self.metrics = metrics
     self.port = port
     self.database = database
     self.server = server
@@ -53,12 +64,18 @@ final class TalentwatchService: Sendable {
       logger: logger.labeled("inbox"))
     let writer = InboxWriter(database: database) { _ in processing.notify() }
 
+    let metrics = ServiceMetrics()
+    let counters = IngestCounters()
+    let sourceTable = SourceTable(sources)
     var router = Router()
     WebhookEndpoint(
-      sources: sources, writer: writer, clock: clock, logger: logger.labeled("ingest"),
-      counters: IngestCounters()
+      sourceTable: sourceTable, writer: writer, clock: clock, logger: logger.labeled("ingest"),
+      counters: counters
     ).register(in: &router)
     HealthRoutes(readiness: readiness).register(in: &router)
+    MetricsRoutes(metrics: metrics, database: database, clock: clock, counters: counters)
+      .register(in: &router)
+    let tls = try configuration.tls.map(loadTLS)
 
     let server = Server(
       configuration: ServerConfiguration(
@@ -66,7 +83,10 @@ final class TalentwatchService: Sendable {
         maxBodyBytes: configuration.maxBodyBytes,
         connectionTimeoutSeconds: configuration.server.connectionTimeoutSeconds,
         connectionLimit: configuration.server.connectionLimit,
-        threadCount: configuration.server.threads),
+        threadCount: configuration.server.threads, tls: tls,
+        requestObserver: {
+          metrics.observe(method: $0.method, route: $0.route, status: $0.status, seconds: $0.seconds)
+        }),
       router: router)
     writer.start()
     let port: Int
@@ -91,7 +111,28 @@ final class TalentwatchService: Sendable {
        "sources": .integer(sources.count)])
     return TalentwatchService(
       port: port, database: database, server: server, writer: writer, services: services,
-      readiness: readiness, logger: logger)
+      readiness: readiness, logger: logger, sourceTable: sourceTable, metrics: metrics,
+      routes: router.routes)
+  }
+
+  /// Applies a reloaded configuration: swaps the webhook sources and their secrets in place, without
+  /// touching connections. Other changed keys take effect at the next restart (logged).
+  func reload(_ configuration: Configuration) throws {
+    let sources = try Self.ingestSources(configuration)
+    sourceTable.replace(with: sources)
+    logger.notice("configuration reloaded", ["sources": .integer(sources.count)])
+  }
+
+  /// Reads the PEM certificate and key named in `tls`, naming the key path when a file is unreadable.
+  private static func loadTLS(_ tls: Configuration.TLS) throws -> TLSConfiguration {
+    func read(_ path: String, _ key: String) throws -> String {
+      guard let text = try? String(contentsOfFile: path, encoding: .utf8), !text.isEmpty else {
+        throw ConfigurationError(.invalidValue, path: "tls.\(key)", message: "cannot read the file")
+      }
+      return text
+    }
+    return TLSConfiguration(
+      certificatePEM: try read(tls.certificate, "certificate"), keyPEM: try read(tls.key, "key"))
   }
 
   /// Stops accepting, answers in-flight requests, flushes the group commit, stops the services at a safe

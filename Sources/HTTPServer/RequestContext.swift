@@ -15,4 +15,12 @@ final class RequestContext {
   var sequence: UInt64 = 0
   /// True when the writer was registered with the server as waiting for a deferred `send`.
   var registeredAsDeferred = false
+  /// The monotonic start time in nanoseconds, taken only when the server has a request observer.
+  var startedNanoseconds: UInt64 = 0
+  /// The route pattern that matched (`unmatched` for 404s and early answers), for the observer.
+  var route: String = "unmatched"
+  /// The method as sent, set at dispatch.
+  var method: String = ""
+  /// The status queued for this request; 0 until one is.
+  var status: Int = 0
 }

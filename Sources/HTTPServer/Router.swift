@@ -13,8 +13,8 @@ public struct Router: Sendable {
 
   /// What the router decided for one request.
   enum Resolution {
-    /// A handler and the captured path parameters.
-    case matched(Handler, [String: String])
+    /// A handler, the captured path parameters and the pattern text that matched.
+    case matched(Handler, [String: String], pattern: String)
     /// No pattern fits the path.
     case notFound
     /// Some pattern fits, none for this method; `allow` lists the methods that would be accepted.
@@ -113,7 +113,7 @@ public struct Router: Sendable {
     var allowed: [String] = []
     if let index = staticIndex[path] {
       if let handler = Self.handler(in: groups[index], for: method) {
-        return .matched(handler, [:])
+        return .matched(handler, [:], pattern: groups[index].pattern.text)
       }
       matchedAny = true
       Self.collect(groups[index], into: &allowed)
@@ -123,7 +123,7 @@ public struct Router: Sendable {
       for index in dynamicIndices {
         guard let captures = groups[index].pattern.match(pieces) else { continue }
         if let handler = Self.handler(in: groups[index], for: method) {
-          return .matched(handler, captures)
+          return .matched(handler, captures, pattern: groups[index].pattern.text)
         }
         matchedAny = true
         Self.collect(groups[index], into: &allowed)

@@ -26,6 +26,8 @@ public final class Server: Sendable {
     let pointer: OpaquePointer
     /// The retained `ServerCore` handed to libmicrohttpd as callback context.
     let context: UnsafeMutableRawPointer
+    /// The `strdup`ed certificate and key handed to libmicrohttpd, freed after it stopped.
+    let tlsStrings: [UnsafeMutablePointer<CChar>]
   }
 
   private let configuration: ServerConfiguration
@@ -62,6 +64,17 @@ public final class Server: Sendable {
         flags |= MHD_USE_AUTO.rawValue
       #endif
       if isIPv6 { flags |= MHD_USE_IPv6.rawValue }
+      var tlsStrings: [UnsafeMutablePointer<CChar>] = []
+      if let tls = configuration.tls {
+        // MHD_FEATURE_TLS (2) is not imported by name: MHD_FEATURE_SSL shares its value.
+        guard let feature = MHD_FEATURE(rawValue: 2), MHD_is_feature_supported(feature) == .YES,
+          let key = strdup(tls.keyPEM), let certificate = strdup(tls.certificatePEM)
+        else {
+          throw ServerError(.startFailed, "This libmicrohttpd build cannot serve TLS.")
+        }
+        tlsStrings = [key, certificate]
+        flags |= MHD_USE_TLS.rawValue
+      }
       let completed: MHD_RequestCompletedCallback = serverRequestCompleted
       let daemon = address.withUnsafeBytes { addressBytes -> OpaquePointer? in
         var options: [MHD_OptionItem] = [
@@ -77,6 +90,12 @@ public final class Server: Sendable {
             option: .SOCK_ADDR, value: 0,
             ptr_value: UnsafeMutableRawPointer(mutating: addressBytes.baseAddress)),
         ]
+        if tlsStrings.count == 2 {
+          options.append(
+            MHD_OptionItem(option: .HTTPS_MEM_KEY, value: 0, ptr_value: tlsStrings[0]))
+          options.append(
+            MHD_OptionItem(option: .HTTPS_MEM_CERT, value: 0, ptr_value: tlsStrings[1]))
+        }
         if configuration.threadCount > 1 {
           options.append(
             MHD_OptionItem(
@@ -91,11 +110,12 @@ public final class Server: Sendable {
       }
       guard let daemon else {
         Unmanaged<ServerCore>.fromOpaque(context).release()
+        for string in tlsStrings { free(string) }
         throw ServerError(
           .startFailed,
           "libmicrohttpd could not start on \(configuration.host):\(configuration.port).")
       }
-      lifecycle = .running(Daemon(pointer: daemon, context: context))
+      lifecycle = .running(Daemon(pointer: daemon, context: context, tlsStrings: tlsStrings))
       return Int(tw_mhd_bound_port(daemon))
     }
   }
@@ -131,6 +151,7 @@ public final class Server: Sendable {
     if listener >= 0 { _ = close(listener) }
     core.finishDeferred()
     Unmanaged<ServerCore>.fromOpaque(daemon.context).release()
+    for string in daemon.tlsStrings { free(string) }
     lifecycle.withLock { $0 = .stopped }
   }
 

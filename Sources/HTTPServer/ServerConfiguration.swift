@@ -12,12 +12,19 @@ public struct ServerConfiguration: Sendable {
   public var connectionLimit: Int
   /// The number of libmicrohttpd worker threads, 1 to 256 (its thread pool; 1 = one polling thread).
   public var threadCount: Int
+  /// Serve HTTPS with this certificate and key (libmicrohttpd's TLS); nil serves plain HTTP.
+  public var tls: TLSConfiguration?
+  /// Called once per answered request, on a server thread, after the response went out; keep it cheap.
+  public var requestObserver: RequestObserver?
 
   /// Creates a configuration; every parameter has the production default.
   public init(
     host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 1_048_576,
-    connectionTimeoutSeconds: Int = 30, connectionLimit: Int = 1024, threadCount: Int = 2
+    connectionTimeoutSeconds: Int = 30, connectionLimit: Int = 1024, threadCount: Int = 2,
+    tls: TLSConfiguration? = nil, requestObserver: RequestObserver? = nil
   ) {
+    self.tls = tls
+    self.requestObserver = requestObserver
     self.host = host
     self.port = port
     self.maxBodyBytes = maxBodyBytes

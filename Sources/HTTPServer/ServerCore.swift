@@ -23,6 +23,10 @@ final class ServerCore: Sendable {
   let router: Router
   /// The body limit in bytes.
   let maxBodyBytes: Int
+  /// Told about every answered request; nil keeps the hot path free of clock reads.
+  let observer: RequestObserver?
+  /// True when responses go out over TLS (the raw-socket 413 shortcut must not be used then).
+  let usesTLS: Bool
   /// The random seed of generated request ids.
   private let idSeed = UInt64.random(in: .min ... .max)
   private let shared = Locked(Shared())
@@ -35,6 +39,8 @@ final class ServerCore: Sendable {
   init(router: Router, configuration: ServerConfiguration) {
     self.router = router
     self.maxBodyBytes = configuration.maxBodyBytes
+    self.observer = configuration.requestObserver
+    self.usesTLS = configuration.tls != nil
   }
 
   /// Requests whose first callback happened and whose completion was not reported yet.
@@ -99,6 +105,7 @@ final class ServerCore: Sendable {
     connection: OpaquePointer, slot: UnsafeMutablePointer<UnsafeMutableRawPointer?>
   ) -> MHD_Result {
     let context = RequestContext()
+    if observer != nil { context.startedNanoseconds = Self.monotonicNanoseconds() }
     slot.pointee = Unmanaged.passRetained(context).toOpaque()
     let stopping: Bool
     (context.sequence, stopping) = shared.withLock { shared in
@@ -135,7 +142,8 @@ final class ServerCore: Sendable {
       context.answered = true
       if queueTooLarge(connection: connection, context: context) == .YES { return .YES }
       // libmicrohttpd 0.9.75 refuses to queue while the body is arriving: write the 413 to the socket
-      // ourselves, then have libmicrohttpd close the connection.
+      // ourselves, then have libmicrohttpd close the connection (over TLS only the close is possible).
+      if usesTLS { return .NO }
       writeTooLargeDirectly(connection: connection, context: context)
       return .NO
     }
@@ -156,6 +164,7 @@ final class ServerCore: Sendable {
     context.requestID = id
     let methodText = method.map { String(cString: $0) } ?? ""
     let path = url.map { String(cString: $0) } ?? "/"
+    context.method = methodText
     switch router.resolve(method: methodText, path: path) {
     case .notFound:
       context.answered = true
@@ -168,7 +177,8 @@ final class ServerCore: Sendable {
         status: 405, code: "method_not_allowed", message: "This path does not accept this method.")
       response.headers.append((name: "allow", value: allow))
       return queue(response, connection: connection, context: context)
-    case .matched(let handler, let parameters):
+    case .matched(let handler, let parameters, let pattern):
+      context.route = pattern
       let request = Request(
         method: methodText, path: path, query: Self.collectQuery(connection), headers: headers,
         body: context.body, pathParameters: parameters, id: id,
@@ -207,6 +217,13 @@ final class ServerCore: Sendable {
     slot.pointee = nil
     let context = Unmanaged<RequestContext>.fromOpaque(raw).takeRetainedValue()
     context.writer?.finish()
+    if let observer, context.status != 0 {
+      let elapsed = Self.monotonicNanoseconds() &- context.startedNanoseconds
+      observer(
+        RequestObservation(
+          method: context.method, route: context.route, status: context.status,
+          seconds: Double(elapsed) / 1e9))
+    }
     let writerID = context.writer.map(ObjectIdentifier.init)
     let registered = context.registeredAsDeferred
     shared.withLock { shared in
@@ -271,7 +288,15 @@ final class ServerCore: Sendable {
       _ = MHD_add_response_header(mhdResponse, "Connection", "close")
     }
     let status = (100...999).contains(response.status) ? UInt32(response.status) : 500
+    context.status = Int(status)
     return MHD_queue_response(connection, status, mhdResponse)
+  }
+
+  /// CLOCK_MONOTONIC in nanoseconds.
+  private static func monotonicNanoseconds() -> UInt64 {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return UInt64(now.tv_sec) &* 1_000_000_000 &+ UInt64(now.tv_nsec)
   }
 
   // MARK: - Reading the request

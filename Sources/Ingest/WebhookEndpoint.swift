@@ -9,7 +9,7 @@ import Storage
 /// Runs on the HTTP server's threads: verification is CPU only; the append is handed to the group-commit
 /// writer and the response is sent from the writer thread once the transaction has committed.
 public struct WebhookEndpoint: Sendable {
-  private let sources: [String: IngestSource]
+  private let sources: SourceTable
   private let writer: InboxWriter
   private let clock: any Clock
   private let logger: Logger
@@ -20,7 +20,17 @@ public struct WebhookEndpoint: Sendable {
     sources: [IngestSource], writer: InboxWriter, clock: any Clock, logger: Logger,
     counters: IngestCounters
   ) {
-    self.sources = Dictionary(sources.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    self.init(
+      sourceTable: SourceTable(sources), writer: writer, clock: clock, logger: logger,
+      counters: counters)
+  }
+
+  /// Creates the endpoint over a shared, replaceable table of sources (see `SourceTable.replace`).
+  public init(
+    sourceTable: SourceTable, writer: InboxWriter, clock: any Clock, logger: Logger,
+    counters: IngestCounters
+  ) {
+    self.sources = sourceTable
     self.writer = writer
     self.clock = clock
     self.logger = logger
@@ -38,7 +48,7 @@ public struct WebhookEndpoint: Sendable {
   /// Handles one delivery.
   func handle(_ request: Request, _ response: ResponseWriter) {
     let name = request.pathParameters["source"] ?? ""
-    guard let source = sources[name] else {
+    guard let source = sources.source(named: name) else {
       response.send(.error(status: 404, code: "unknown_source", message: "No webhook source has this name."))
       return
     }

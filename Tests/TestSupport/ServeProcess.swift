@@ -36,7 +36,8 @@ public final class ServeProcess: Sendable {
       line.append(chunk)
     }
     let text = String(decoding: line, as: UTF8.self)
-    guard let range = text.range(of: "listening on http://"),
+    // "listening on http://HOST:PORT" (or https:// when TLS is configured).
+    guard let range = text.range(of: "listening on http://") ?? text.range(of: "listening on https://"),
       let port = text[range.upperBound...].split(separator: ":").last
         .flatMap({ Int($0.prefix { $0.isNumber }) })
     else {

@@ -1,2 +1,0 @@
-/// The metrics registry lives here (see the operations work).
-enum MetricsModule {}

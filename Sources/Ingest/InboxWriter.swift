@@ -118,12 +118,12 @@ public final class InboxWriter: @unchecked Sendable {
       let outcomes = try database.writeSync { connection in
         try connection.transaction { try InboxStore.append(deliveries, in: connection) }
       }
-      var accepted = 0
+      let accepted = outcomes.filter { if case .accepted = $0 { true } else { false } }.count
+      // Tell the processor first, so anyone who hears back from an append sees it counted.
+      if accepted > 0 { onCommit(accepted) }
       for (waiting, outcome) in zip(batch, outcomes) {
-        if case .accepted = outcome { accepted += 1 }
         waiting.completion(.success(outcome))
       }
-      if accepted > 0 { onCommit(accepted) }
     } catch {
       for waiting in batch { waiting.completion(.failure(error)) }
     }

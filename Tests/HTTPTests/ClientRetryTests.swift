@@ -68,13 +68,14 @@ struct ClientRetryTests {
 
   @Test("an invalid URL is not retried")
   private func invalidURLNotRetried() async throws {
-    // A retry would first wait 30 s.
-    let policy = RetryPolicy(maxAttempts: 5, baseDelay: .seconds(30), jitter: 0)
+    // A retry would first wait 120 s (maxDelay raised so it is not clamped); the bound below leaves
+    // wide room for a loaded machine while still telling one attempt from two.
+    let policy = RetryPolicy(maxAttempts: 5, baseDelay: .seconds(120), maxDelay: .seconds(300), jitter: 0)
     let started = ContinuousClock.now
     await #expect(throws: HTTPClientError.invalidURL) {
       try await HTTPClient().send(HTTPClientRequest(url: "ftp://127.0.0.1/"), retry: policy)
     }
-    #expect(ContinuousClock.now - started < .seconds(10))
+    #expect(ContinuousClock.now - started < .seconds(60))
   }
 
   @Test("cancelling during the wait between attempts stops the retries with .cancelled")

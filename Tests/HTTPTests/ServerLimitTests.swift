@@ -125,7 +125,7 @@ struct ServerLimitTests {
         runOnThreads(200) { index in
           do {
             let path = index.isMultiple(of: 2) ? "/n/\(index)" : "/async/\(index)"
-            let response = try ServerTestClient(port: port).request("GET", path)
+            let response = try ServerTestClient(port: port, timeoutSeconds: 30).request("GET", path)
             let expected = index.isMultiple(of: 2) ? "\(index)" : "a\(index)"
             answers.append(
               response.status == 200 && response.text == expected ? "ok" : "wrong \(index)")

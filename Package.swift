@@ -28,7 +28,8 @@ let package = Package(
     .target(name: "Domain", swiftSettings: swiftSettings),
     .target(name: "Logging", dependencies: ["Domain"], swiftSettings: swiftSettings),
     .target(name: "Signing", dependencies: ["CCrypto"], swiftSettings: swiftSettings),
-    .target(name: "Storage", dependencies: ["CSQLite", "Domain"], swiftSettings: swiftSettings),
+    .target(
+      name: "Storage", dependencies: ["CSQLite", "Domain", "Signing"], swiftSettings: swiftSettings),
     .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"], swiftSettings: swiftSettings),
     .target(name: "HTTPClient", dependencies: ["CCurl"], swiftSettings: swiftSettings),
     .target(name: "Metrics", swiftSettings: swiftSettings),

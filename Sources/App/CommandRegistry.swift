@@ -6,6 +6,12 @@ enum CommandRegistry {
     VersionCommand.self,
     ServeCommand.self,
     MigrateCommand.self,
+    ErasureCommand.self,
+    RetentionRunCommand.self,
+    AuditVerifyCommand.self,
+    ExplanationCommand.self,
+    ExportCommand.self,
+    ComplianceReportCommand.self,
   ]
 
   /// The command named exactly `name` (`token new`).

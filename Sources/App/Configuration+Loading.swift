@@ -7,7 +7,7 @@ extension Configuration {
 
   /// The keys the top-level object may have; a new section is one case here and one line in `init(document:)`.
   enum Key: String, CaseIterable {
-    case listen, database, pepper, server, sources, ingest, provider, users
+    case listen, database, pepper, server, sources, ingest, provider, users, retention
     case maxBodyBytes = "max_body_bytes"
     case shutdownTimeoutSeconds = "shutdown_timeout_seconds"
     case logLevel = "log_level"
@@ -104,6 +104,10 @@ extension Configuration {
       try Provider(value)
     }
 
+    let retention = try object.optional(.retention).map { value throws(ConfigurationError) in
+      try Self.retentionPolicy(value)
+    }
+
     var sources: [Source] = []
     if let list = object.optional(.sources) {
       for item in try list.array() {
@@ -137,6 +141,7 @@ extension Configuration {
       listen: listen, database: database, pepper: pepper, maxBodyBytes: maxBodyBytes,
       shutdownTimeoutSeconds: shutdownTimeout, logLevel: logLevel,
       server: server ?? defaults.server,
-      sources: sources, ingest: ingest ?? defaults.ingest, provider: provider, users: users)
+      sources: sources, ingest: ingest ?? defaults.ingest, provider: provider, users: users,
+      retention: retention ?? defaults.retention)
   }
 }

@@ -1,3 +1,4 @@
+public import Domain
 public import Logging
 /// Everything talentwatch is told at start-up, read from one JSON file (see `Configuration+Loading.swift`).
 ///
@@ -31,6 +32,8 @@ public struct Configuration: Sendable, Equatable, CustomStringConvertible,
   public let provider: Provider?
   /// Users of the admin API (`users`).
   public let users: [User]
+  /// Retention periods (`retention`), checked against GDPR Art. 14 and AI Act Art. 26(6) when loaded.
+  public let retention: RetentionPolicy
 
   /// The built-in default `listen`.
   public static let defaultListen = ListenAddress.localDefault
@@ -58,7 +61,8 @@ public struct Configuration: Sendable, Equatable, CustomStringConvertible,
     sources: [Source] = [],
     ingest: Ingest = .defaults,
     provider: Provider? = nil,
-    users: [User] = []
+    users: [User] = [],
+    retention: RetentionPolicy = .defaults
   ) {
     self.listen = listen
     self.database = database
@@ -72,6 +76,7 @@ public struct Configuration: Sendable, Equatable, CustomStringConvertible,
     self.ingest = ingest
     self.provider = provider
     self.users = users
+    self.retention = retention
   }
 
   /// The built-in local defaults, used when there is no configuration file.
@@ -88,7 +93,8 @@ public struct Configuration: Sendable, Equatable, CustomStringConvertible,
       listen: overrides.listen ?? listen, database: overrides.database ?? database,
       pepper: pepperIsDefault ? nil : pepper, maxBodyBytes: maxBodyBytes,
       shutdownTimeoutSeconds: shutdownTimeoutSeconds, logLevel: logLevel,
-      server: server, sources: sources, ingest: ingest, provider: provider, users: users)
+      server: server, sources: sources, ingest: ingest, provider: provider, users: users,
+      retention: retention)
   }
 
   /// A summary with every secret redacted, safe for logs and error messages.

@@ -1,0 +1,267 @@
+import Domain
+import Foundation
+import Storage
+
+/// The explanation of one candidate (GDPR Art. 15 and 22, AI Act Art. 86): where the data came from and
+/// when, who confirmed them into which pipeline, that scoring is AI-assisted and advisory, every score with
+/// its breakdown, model version and history, every refresh and the signal behind it, the notifications
+/// sent, and the retention schedule. `plainText` for a non-engineer, `json` complete.
+struct Explanation: Sendable, Encodable {
+  /// The statement every explanation carries about scoring.
+  static let scoringStatement =
+    "Match scores are computed by an AI-assisted scoring model. They are advisory only: a recruiter reads "
+    + "them, lists are ordered by them but never filtered by them, and every decision about a candidate "
+    + "(confirmation, stage change) is made and recorded by a named person."
+
+  /// The candidate id.
+  let candidateID: Int64
+  /// When the explanation was produced.
+  let generatedAt: Date
+  /// Origin and retention clocks.
+  let source: Source
+  /// Confirmations into pipelines.
+  let pipelines: [Pipeline]
+  /// The scoring statement.
+  let scoring: String
+  /// Every score, oldest first.
+  let scores: [Score]
+  /// Every refresh, oldest first.
+  let refreshes: [Refresh]
+  /// Notifications sent about the person.
+  let notifications: [Notification]
+  /// What is deleted when.
+  let retention: Retention
+
+  /// Where the data came from.
+  struct Source: Sendable, Encodable {
+    let provider: String
+    let source: String
+    let aiSourced: Bool
+    let addedAt: Date
+    let sourcedAt: Date?
+    let confirmedByUserID: String?
+    let confirmedAt: Date?
+    let enrichedAt: Date?
+    let lastVerifiedAt: Date?
+    let contactedAt: Date?
+    let art14NoticeSentAt: Date?
+  }
+
+  /// A confirmation into a pipeline.
+  struct Pipeline: Sendable, Encodable {
+    let vacancyID: Int64
+    let vacancyTitle: String
+    let confirmedByUserID: String
+    let confirmedAt: Date
+    let stage: String
+    let stageChangedByUserID: String
+    let stageChangedAt: Date
+  }
+
+  /// One score with its breakdown.
+  struct Score: Sendable, Encodable {
+    let vacancyID: Int64
+    let vacancyTitle: String?
+    let score: Int
+    let modelVersion: String
+    let trigger: String
+    let scoredAt: Date
+    let isCurrent: Bool
+    let breakdown: [Contribution]
+  }
+
+  /// One feature's contribution to a score.
+  struct Contribution: Sendable, Encodable {
+    let feature: String
+    let points: Double?
+    let detail: String?
+  }
+
+  /// One refresh and the signals behind it.
+  struct Refresh: Sendable, Encodable {
+    let state: String
+    let reasonCode: String
+    let reason: String
+    let plannedAt: Date
+    let finishedAt: Date?
+    let signals: [Signal]
+  }
+
+  /// A signal from the provider.
+  struct Signal: Sendable, Encodable {
+    let kind: String
+    let detectedAt: Date
+    let receivedAt: Date
+  }
+
+  /// A notification sent.
+  struct Notification: Sendable, Encodable {
+    let kind: String
+    let createdAt: Date?
+    let status: String?
+  }
+
+  /// What is deleted when.
+  struct Retention: Sendable, Encodable {
+    let recordPurgedAt: Date?
+    let recordRule: String?
+    let contactDataDeletedAt: Date?
+    let contactDataRule: String?
+    let summary: String
+  }
+
+  /// Builds the explanation of `candidateID` from one read snapshot; nil when the candidate is not held.
+  static func build(
+    candidateID: Int64, policy: RetentionPolicy, now: Date, in connection: Connection
+  ) throws -> Explanation? {
+    guard
+      let dossier = try connection.transaction({
+        try PersonalDataStore.dossier(candidateID: candidateID, in: connection)
+      })
+    else { return nil }
+    let origin = dossier.origin
+    let schedule = policy.schedule(
+      sourcedAt: origin.sourcedAt ?? origin.createdAt, contactedAt: origin.contactedAt,
+      art14NoticeSentAt: origin.art14NoticeSentAt)
+    var summary: [String] = []
+    if let purge = schedule.purge {
+      summary.append(
+        "The whole record is deleted on \(ComplianceDates.day(purge.dueAt)) (\(purge.rule.summary)).")
+    } else {
+      summary.append("The record is kept while the person is in contact with the recruiting team.")
+    }
+    if let contact = schedule.contactData {
+      summary.append(
+        "Contact data is deleted on \(ComplianceDates.day(contact.dueAt)) (\(contact.rule.summary)).")
+    }
+    return Explanation(
+      candidateID: candidateID, generatedAt: now,
+      source: Source(
+        provider: origin.provider, source: origin.source, aiSourced: origin.aiSourced,
+        addedAt: origin.createdAt, sourcedAt: origin.sourcedAt,
+        confirmedByUserID: origin.confirmedByUserID, confirmedAt: origin.confirmedAt,
+        enrichedAt: origin.enrichedAt, lastVerifiedAt: origin.lastVerifiedAt,
+        contactedAt: origin.contactedAt, art14NoticeSentAt: origin.art14NoticeSentAt),
+      pipelines: dossier.pipelines.map {
+        Pipeline(
+          vacancyID: $0.vacancyID, vacancyTitle: $0.vacancyTitle, confirmedByUserID: $0.confirmedByUserID,
+          confirmedAt: $0.confirmedAt, stage: $0.stage, stageChangedByUserID: $0.stageChangedByUserID,
+          stageChangedAt: $0.stageChangedAt)
+      },
+      scoring: scoringStatement,
+      scores: dossier.scores.map {
+        Score(
+          vacancyID: $0.vacancyID, vacancyTitle: $0.vacancyTitle, score: $0.score,
+          modelVersion: $0.modelVersion, trigger: $0.trigger, scoredAt: $0.scoredAt,
+          isCurrent: $0.isCurrent, breakdown: contributions($0.contributions))
+      },
+      refreshes: dossier.refreshes.map {
+        Refresh(
+          state: $0.state, reasonCode: $0.reasonCode, reason: $0.reason, plannedAt: $0.plannedAt,
+          finishedAt: $0.finishedAt,
+          signals: $0.signals.map {
+            Signal(kind: $0.kind, detectedAt: $0.detectedAt, receivedAt: $0.receivedAt)
+          })
+      },
+      notifications: dossier.notifications.map {
+        Notification(kind: $0.kind, createdAt: $0.createdAt, status: $0.status)
+      },
+      retention: Retention(
+        recordPurgedAt: schedule.purge?.dueAt, recordRule: schedule.purge?.rule.rawValue,
+        contactDataDeletedAt: schedule.contactData?.dueAt,
+        contactDataRule: schedule.contactData?.rule.rawValue,
+        summary: summary.joined(separator: " ")))
+  }
+
+  /// The stored contributions (a JSON array of objects, or an object of feature → points) as a list.
+  static func contributions(_ json: String) -> [Contribution] {
+    guard let parsed = try? JSONSerialization.jsonObject(with: Data(json.utf8)) else { return [] }
+    if let object = parsed as? [String: Any] {
+      return object.keys.sorted().map { key in
+        Contribution(feature: key, points: (object[key] as? NSNumber)?.doubleValue, detail: nil)
+      }
+    }
+    guard let list = parsed as? [[String: Any]] else { return [] }
+    return list.map { item in
+      let feature = (item["feature"] ?? item["name"]) as? String ?? "unknown"
+      let points = (item["points"] ?? item["contribution"] ?? item["value"]) as? NSNumber
+      let detail = (item["detail"] ?? item["sentence"] ?? item["explanation"]) as? String
+      return Contribution(feature: feature, points: points?.doubleValue, detail: detail)
+    }
+  }
+
+  /// The complete explanation as JSON (snake_case keys, RFC 3339 times, sorted keys).
+  var json: String {
+    let encoder = JSONEncoder()
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .custom { date, encoder in
+      var container = encoder.singleValueContainer()
+      try container.encode(ComplianceDates.rfc3339(date))
+    }
+    guard let data = try? encoder.encode(self) else { return "{}" }
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  /// The explanation in sentences, for the person concerned or a recruiter.
+  var plainText: String {
+    func day(_ date: Date?) -> String { date.map(ComplianceDates.day) ?? "not recorded" }
+    var lines: [String] = ["Explanation for candidate \(candidateID) (produced \(day(generatedAt)))", ""]
+    lines.append("Where the data came from")
+    lines.append(
+      "  Source: \(source.source) via \(source.provider)"
+        + (source.aiSourced ? ", found by an AI sourcing tool" : "") + ".")
+    lines.append("  Sourced on \(day(source.sourcedAt)); added to the database on \(day(source.addedAt)).")
+    if let user = source.confirmedByUserID {
+      lines.append("  Confirmed into the database by \(user) on \(day(source.confirmedAt)).")
+    }
+    lines.append("  Last refreshed from the provider on \(day(source.lastVerifiedAt ?? source.enrichedAt)).")
+    if source.contactedAt != nil { lines.append("  First contacted on \(day(source.contactedAt)).") }
+    if source.art14NoticeSentAt != nil {
+      lines.append("  Informed under GDPR Art. 14 on \(day(source.art14NoticeSentAt)).")
+    }
+    lines.append("")
+    lines.append("Pipelines (decided by people)")
+    if pipelines.isEmpty { lines.append("  Not in any vacancy's pipeline.") }
+    for entry in pipelines {
+      lines.append(
+        "  \(entry.vacancyTitle) (vacancy \(entry.vacancyID)): confirmed by \(entry.confirmedByUserID) on "
+          + "\(day(entry.confirmedAt)); stage \"\(entry.stage)\" set by \(entry.stageChangedByUserID) on "
+          + "\(day(entry.stageChangedAt)).")
+    }
+    lines.append("")
+    lines.append("Scoring")
+    lines.append("  " + scoring)
+    if scores.isEmpty { lines.append("  No scores.") }
+    for score in scores {
+      lines.append(
+        "  \(score.score)/100 for \(score.vacancyTitle ?? "vacancy \(score.vacancyID)") on \(day(score.scoredAt)) "
+          + "(model \(score.modelVersion), after \(score.trigger)\(score.isCurrent ? ", current" : ", superseded")):")
+      for part in score.breakdown {
+        let points = part.points.map { String(format: "%+.1f", $0) } ?? "?"
+        lines.append("    \(part.feature): \(points)" + (part.detail.map { " (\($0))" } ?? ""))
+      }
+    }
+    lines.append("")
+    lines.append("Refreshes")
+    if refreshes.isEmpty { lines.append("  None.") }
+    for refresh in refreshes {
+      let causes =
+        refresh.signals.isEmpty
+        ? "no signal (scheduled)"
+        : refresh.signals.map { "\($0.kind) detected \(day($0.detectedAt))" }.joined(separator: ", ")
+      lines.append(
+        "  Planned \(day(refresh.plannedAt)), \(refresh.state): \(refresh.reason) (caused by \(causes)).")
+    }
+    lines.append("")
+    lines.append("Notifications sent about this person")
+    if notifications.isEmpty { lines.append("  None.") }
+    for notification in notifications {
+      lines.append("  \(notification.kind) on \(day(notification.createdAt)).")
+    }
+    lines.append("")
+    lines.append("Retention")
+    lines.append("  " + retention.summary)
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,20 @@
+/// Which retention rule sets a deletion date.
+public enum RetentionRule: String, Sendable, Hashable, Codable, CaseIterable {
+  /// Sourced, never contacted, no Art. 14 notice: purged `sourced_retention_days` after `sourced_at`.
+  case sourcedNotContacted = "sourced_not_contacted"
+  /// Sourced, never contacted, Art. 14 notice recorded: purged `noticed_retention_days` after `sourced_at`.
+  case noticedNotContacted = "noticed_not_contacted"
+  /// Contact data: deleted `contact_retention_days` after `contacted_at`.
+  case contactData = "contact_data"
+
+  /// The rule in words, for the dry run, the explanation and the record of processing.
+  public var summary: String {
+    switch self {
+    case .sourcedNotContacted:
+      "sourced and never contacted, no Art. 14 notice: the whole record is purged"
+    case .noticedNotContacted:
+      "sourced and never contacted, Art. 14 notice sent: the whole record is purged"
+    case .contactData: "contact data (emails, phones) is deleted after first contact"
+    }
+  }
+}

@@ -266,17 +266,16 @@ struct ComplianceTests {
     #expect(throws: ConfigurationError.self) {
       try parseConfiguration(#"{"retention": {"sourced_retention_days": 30}}"#)
     }
-    do {
-      _ = try parseConfiguration(#"{"retention": {"sourced_retention_days": 45}}"#)
-    } catch {
-      #expect(error.path == "retention.sourced_retention_days")
-      #expect(error.message.contains("GDPR Art. 14"))
+    let art14 = #expect(throws: ConfigurationError.self) {
+      try parseConfiguration(#"{"retention": {"sourced_retention_days": 45}}"#)
     }
-    do {
-      _ = try parseConfiguration(#"{"retention": {"audit_retention_days": 90}}"#)
-    } catch {
-      #expect(error.path == "retention.audit_retention_days")
+    #expect(art14?.path == "retention.sourced_retention_days")
+    #expect(art14?.message.contains("GDPR Art. 14") == true)
+    let audit = #expect(throws: ConfigurationError.self) {
+      try parseConfiguration(#"{"retention": {"audit_retention_days": 90}}"#)
     }
+    #expect(audit?.path == "retention.audit_retention_days")
+    #expect(audit?.message.contains("Art. 26(6)") == true)
     let valid = try parseConfiguration(
       #"{"retention": {"sourced_retention_days": 21, "noticed_retention_days": 90}}"#)
     #expect(valid.retention.sourcedRetentionDays == 21)

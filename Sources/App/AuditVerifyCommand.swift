@@ -25,7 +25,8 @@ struct AuditVerifyCommand: Command {
     }
     if let failure = result.failure {
       context.output.print(
-        "audit chain broken at entry \(failure.seq): \(failure.reason) (\(result.checked) entries checked)")
+        "audit chain broken at entry \(failure.seq): \(failure.reason) (\(result.checked) entries checked)"
+      )
       return CLIExitCode.failure
     }
     context.output.print("audit chain intact: \(result.checked) entries verified")

@@ -17,7 +17,9 @@ struct ComplianceAPI: Sendable {
     let pseudonymizer = context.pseudonymizer
     return try await context.database.write { connection in
       try connection.transaction { () throws -> String? in
-        guard let document = try ExportDocument.build(candidateID: candidateID, now: now, in: connection),
+        guard
+          let document = try ExportDocument.build(
+            candidateID: candidateID, now: now, in: connection),
           let subject = try AuditLogStore.subjectKey(
             candidateID: candidateID, pseudonymizer: pseudonymizer, in: connection)
         else { return nil }
@@ -44,7 +46,8 @@ struct ComplianceAPI: Sendable {
       else { return .error(status: 404, code: "not_found", message: "No such candidate.") }
       return .json(status: 200, Array(ComplianceCommandSupport.json(outcome).utf8))
     } catch {
-      return .error(status: 500, code: "internal", message: "The erasure failed; nothing was changed.")
+      return .error(
+        status: 500, code: "internal", message: "The erasure failed; nothing was changed.")
     }
   }
 

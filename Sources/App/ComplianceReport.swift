@@ -38,7 +38,8 @@ struct ComplianceReport: Sendable, Encodable {
       "webhook source \"\($0.name)\" (format \($0.format.rawValue), signature \($0.scheme.rawValue))"
     }
     if let provider = configuration.provider {
-      sources.append("enrichment provider \(provider.kind.rawValue) (profile lookups within a credit budget)")
+      sources.append(
+        "enrichment provider \(provider.kind.rawValue) (profile lookups within a credit budget)")
     }
     sources.append("recruiters adding candidates by hand (human-confirmed adds)")
     self.sources = sources
@@ -86,7 +87,8 @@ struct ComplianceReport: Sendable, Encodable {
     section("Data categories", dataCategories)
     section("Sources", sources)
     section("Recipients", recipients)
-    section("Retention periods", retention.keys.sorted().map { "\($0): \(retention[$0] ?? 0) days" })
+    section(
+      "Retention periods", retention.keys.sorted().map { "\($0): \(retention[$0] ?? 0) days" })
     section("Jobs that enforce them", jobs)
     section("Safeguards", safeguards)
     return lines.joined(separator: "\n")

@@ -25,7 +25,8 @@ struct ComplianceSuppressionCheck: Sendable {
     _ reference: PersonReference, overrideReason: String?, actor: String, now: Date,
     in connection: Connection
   ) throws {
-    guard try SuppressionStore.contains(pseudonymizer.identityHashes(reference), in: connection) else {
+    guard try SuppressionStore.contains(pseudonymizer.identityHashes(reference), in: connection)
+    else {
       return
     }
     let reason = overrideReason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""

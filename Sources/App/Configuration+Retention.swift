@@ -12,7 +12,9 @@ extension Configuration {
   /// Reads the `retention` object and refuses a policy that breaks a rule (`sourced_retention_days` ≥ 30
   /// without a notice breaks GDPR Art. 14(3); `audit_retention_days` under 180 breaks AI Act Art. 26(6)),
   /// naming the key and the reason.
-  static func retentionPolicy(_ value: ConfigurationValue) throws(ConfigurationError) -> RetentionPolicy {
+  static func retentionPolicy(_ value: ConfigurationValue) throws(ConfigurationError)
+    -> RetentionPolicy
+  {
     let object = try value.object(RetentionKey.self)
     let defaults = RetentionPolicy.defaults
     let policy = RetentionPolicy(

@@ -7,12 +7,14 @@ struct ErasureCommand: Command {
   /// Selected by `erase`.
   static let name = "erase"
   /// Shown in the overview.
-  static let abstract = "Erase a candidate now: delete everything, suppress future deliveries, audit it."
+  static let abstract =
+    "Erase a candidate now: delete everything, suppress future deliveries, audit it."
   /// The id and the reason.
   static let options: [CommandOption] = [
     .positional("ID", help: "The candidate id."),
     .option(
-      "reason", value: "TEXT", help: "Why (kept in the audit log: no personal data).", required: true),
+      "reason", value: "TEXT", help: "Why (kept in the audit log: no personal data).",
+      required: true),
   ]
   /// Needs the database and the pepper.
   static let loadsConfiguration = true
@@ -36,7 +38,8 @@ struct ErasureCommand: Command {
     let database = try await ComplianceContext.openDatabase(configuration)
     defer { database.close() }
     let service = ErasureService(
-      context: ComplianceContext(database: database, configuration: configuration, clock: SystemClock()))
+      context: ComplianceContext(
+        database: database, configuration: configuration, clock: SystemClock()))
     guard
       let outcome = try await service.erase(
         candidateID: candidateID, actor: ComplianceCommandSupport.actor(context), reason: reason)

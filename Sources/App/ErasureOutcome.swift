@@ -13,6 +13,7 @@ struct ErasureOutcome: Sendable, Hashable, Encodable {
   /// The audit entry recording the erasure.
   let auditSeq: Int64
 
+  /// The JSON keys (snake_case, as the interface prints them).
   enum CodingKeys: String, CodingKey {
     case candidateID = "candidate_id"
     case suppressed

@@ -31,7 +31,8 @@ struct ErasureService: Sendable {
         details["reason"] = reason
         details["suppressed"] = suppressed ? "true" : "false"
         let entry = try AuditLogStore.append(
-          AuditEvent(at: now, actor: actor, action: .erasure, subjectKey: subject, details: details),
+          AuditEvent(
+            at: now, actor: actor, action: .erasure, subjectKey: subject, details: details),
           in: connection)
         return ErasureOutcome(
           candidateID: candidateID, suppressed: suppressed, deletedRows: report.deletedRows,

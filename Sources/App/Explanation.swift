@@ -34,79 +34,125 @@ struct Explanation: Sendable, Encodable {
 
   /// Where the data came from.
   struct Source: Sendable, Encodable {
+    /// The provider that names the person.
     let provider: String
+    /// How the person entered the database.
     let source: String
+    /// Whether an AI sourcing tool found the person.
     let aiSourced: Bool
+    /// When the record was created.
     let addedAt: Date
+    /// When the person was sourced (the retention clock).
     let sourcedAt: Date?
+    /// Who confirmed.
     let confirmedByUserID: String?
+    /// When they confirmed.
     let confirmedAt: Date?
+    /// Last enrichment.
     let enrichedAt: Date?
+    /// Last verification against the provider.
     let lastVerifiedAt: Date?
+    /// First contact (the contact-data clock).
     let contactedAt: Date?
+    /// When the Art. 14 notice was sent.
     let art14NoticeSentAt: Date?
   }
 
   /// A confirmation into a pipeline.
   struct Pipeline: Sendable, Encodable {
+    /// The vacancy id.
     let vacancyID: Int64
+    /// The vacancy title.
     let vacancyTitle: String
+    /// Who confirmed.
     let confirmedByUserID: String
+    /// When they confirmed.
     let confirmedAt: Date
+    /// The current stage.
     let stage: String
+    /// Who set the current stage.
     let stageChangedByUserID: String
+    /// When the stage was set.
     let stageChangedAt: Date
   }
 
   /// One score with its breakdown.
   struct Score: Sendable, Encodable {
+    /// The vacancy id.
     let vacancyID: Int64
+    /// The vacancy title.
     let vacancyTitle: String?
+    /// 0–100, advisory.
     let score: Int
+    /// The scoring model version.
     let modelVersion: String
+    /// What caused the scoring.
     let trigger: String
+    /// When it was scored.
     let scoredAt: Date
+    /// Whether it is the current score (else history).
     let isCurrent: Bool
+    /// Per-feature contributions.
     let breakdown: [Contribution]
   }
 
   /// One feature's contribution to a score.
   struct Contribution: Sendable, Encodable {
+    /// The feature.
     let feature: String
+    /// Points it added (negative: took away).
     let points: Double?
+    /// Why, in words, when stored.
     let detail: String?
   }
 
   /// One refresh and the signals behind it.
   struct Refresh: Sendable, Encodable {
+    /// planned, in_flight, done or failed.
     let state: String
+    /// Why (code).
     let reasonCode: String
+    /// Why (words).
     let reason: String
+    /// When it was planned.
     let plannedAt: Date
+    /// When it finished.
     let finishedAt: Date?
+    /// The signals that caused it (none: scheduled).
     let signals: [Signal]
   }
 
   /// A signal from the provider.
   struct Signal: Sendable, Encodable {
+    /// The kind.
     let kind: String
+    /// When the provider detected it.
     let detectedAt: Date
+    /// When it arrived.
     let receivedAt: Date
   }
 
   /// A notification sent.
   struct Notification: Sendable, Encodable {
+    /// The kind.
     let kind: String
+    /// When it was made.
     let createdAt: Date?
+    /// Its delivery status.
     let status: String?
   }
 
   /// What is deleted when.
   struct Retention: Sendable, Encodable {
+    /// When the whole record is deleted (nil: kept while in contact).
     let recordPurgedAt: Date?
+    /// The rule that deletes the record.
     let recordRule: String?
+    /// When contact data is deleted.
     let contactDataDeletedAt: Date?
+    /// The rule that deletes contact data.
     let contactDataRule: String?
+    /// The schedule in words.
     let summary: String
   }
 
@@ -126,13 +172,15 @@ struct Explanation: Sendable, Encodable {
     var summary: [String] = []
     if let purge = schedule.purge {
       summary.append(
-        "The whole record is deleted on \(ComplianceDates.day(purge.dueAt)) (\(purge.rule.summary)).")
+        "The whole record is deleted on \(ComplianceDates.day(purge.dueAt)) (\(purge.rule.summary))."
+      )
     } else {
       summary.append("The record is kept while the person is in contact with the recruiting team.")
     }
     if let contact = schedule.contactData {
       summary.append(
-        "Contact data is deleted on \(ComplianceDates.day(contact.dueAt)) (\(contact.rule.summary)).")
+        "Contact data is deleted on \(ComplianceDates.day(contact.dueAt)) (\(contact.rule.summary))."
+      )
     }
     return Explanation(
       candidateID: candidateID, generatedAt: now,
@@ -144,8 +192,10 @@ struct Explanation: Sendable, Encodable {
         contactedAt: origin.contactedAt, art14NoticeSentAt: origin.art14NoticeSentAt),
       pipelines: dossier.pipelines.map {
         Pipeline(
-          vacancyID: $0.vacancyID, vacancyTitle: $0.vacancyTitle, confirmedByUserID: $0.confirmedByUserID,
-          confirmedAt: $0.confirmedAt, stage: $0.stage, stageChangedByUserID: $0.stageChangedByUserID,
+          vacancyID: $0.vacancyID, vacancyTitle: $0.vacancyTitle,
+          confirmedByUserID: $0.confirmedByUserID,
+          confirmedAt: $0.confirmedAt, stage: $0.stage,
+          stageChangedByUserID: $0.stageChangedByUserID,
           stageChangedAt: $0.stageChangedAt)
       },
       scoring: scoringStatement,
@@ -206,17 +256,23 @@ struct Explanation: Sendable, Encodable {
   /// The explanation in sentences, for the person concerned or a recruiter.
   var plainText: String {
     func day(_ date: Date?) -> String { date.map(ComplianceDates.day) ?? "not recorded" }
-    var lines: [String] = ["Explanation for candidate \(candidateID) (produced \(day(generatedAt)))", ""]
+    var lines: [String] = [
+      "Explanation for candidate \(candidateID) (produced \(day(generatedAt)))", "",
+    ]
     lines.append("Where the data came from")
     lines.append(
       "  Source: \(source.source) via \(source.provider)"
         + (source.aiSourced ? ", found by an AI sourcing tool" : "") + ".")
-    lines.append("  Sourced on \(day(source.sourcedAt)); added to the database on \(day(source.addedAt)).")
+    lines.append(
+      "  Sourced on \(day(source.sourcedAt)); added to the database on \(day(source.addedAt)).")
     if let user = source.confirmedByUserID {
       lines.append("  Confirmed into the database by \(user) on \(day(source.confirmedAt)).")
     }
-    lines.append("  Last refreshed from the provider on \(day(source.lastVerifiedAt ?? source.enrichedAt)).")
-    if source.contactedAt != nil { lines.append("  First contacted on \(day(source.contactedAt)).") }
+    lines.append(
+      "  Last refreshed from the provider on \(day(source.lastVerifiedAt ?? source.enrichedAt)).")
+    if source.contactedAt != nil {
+      lines.append("  First contacted on \(day(source.contactedAt)).")
+    }
     if source.art14NoticeSentAt != nil {
       lines.append("  Informed under GDPR Art. 14 on \(day(source.art14NoticeSentAt)).")
     }
@@ -236,7 +292,8 @@ struct Explanation: Sendable, Encodable {
     for score in scores {
       lines.append(
         "  \(score.score)/100 for \(score.vacancyTitle ?? "vacancy \(score.vacancyID)") on \(day(score.scoredAt)) "
-          + "(model \(score.modelVersion), after \(score.trigger)\(score.isCurrent ? ", current" : ", superseded")):")
+          + "(model \(score.modelVersion), after \(score.trigger)\(score.isCurrent ? ", current" : ", superseded")):"
+      )
       for part in score.breakdown {
         let points = part.points.map { String(format: "%+.1f", $0) } ?? "?"
         lines.append("    \(part.feature): \(points)" + (part.detail.map { " (\($0))" } ?? ""))
@@ -249,9 +306,11 @@ struct Explanation: Sendable, Encodable {
       let causes =
         refresh.signals.isEmpty
         ? "no signal (scheduled)"
-        : refresh.signals.map { "\($0.kind) detected \(day($0.detectedAt))" }.joined(separator: ", ")
+        : refresh.signals.map { "\($0.kind) detected \(day($0.detectedAt))" }.joined(
+          separator: ", ")
       lines.append(
-        "  Planned \(day(refresh.plannedAt)), \(refresh.state): \(refresh.reason) (caused by \(causes)).")
+        "  Planned \(day(refresh.plannedAt)), \(refresh.state): \(refresh.reason) (caused by \(causes))."
+      )
     }
     lines.append("")
     lines.append("Notifications sent about this person")

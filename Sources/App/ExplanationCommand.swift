@@ -5,7 +5,8 @@ struct ExplanationCommand: Command {
   /// Selected by `explain`.
   static let name = "explain"
   /// Shown in the overview.
-  static let abstract = "Explain what is held about a candidate, where it came from and how they were scored."
+  static let abstract =
+    "Explain what is held about a candidate, where it came from and how they were scored."
   /// The candidate id.
   static let options: [CommandOption] = [.positional("ID", help: "The candidate id.")]
   /// Needs the database and the retention configuration.

@@ -21,6 +21,7 @@ struct RetentionAction: Sendable, Hashable, Encodable {
   /// When it became due.
   let dueAt: Date
 
+  /// The JSON keys (snake_case, as the interface prints them).
   enum CodingKeys: String, CodingKey {
     case candidateID = "candidate_id"
     case kind, rule

@@ -26,7 +26,8 @@ struct RetentionRunCommand: Command {
     let database = try await ComplianceContext.openDatabase(configuration)
     defer { database.close() }
     let service = RetentionService(
-      context: ComplianceContext(database: database, configuration: configuration, clock: SystemClock()),
+      context: ComplianceContext(
+        database: database, configuration: configuration, clock: SystemClock()),
       logger: context.logger.labeled("retention"))
     let report = try await service.runOnce(dryRun: dryRun)
     if context.globals.json {
@@ -42,7 +43,8 @@ struct RetentionRunCommand: Command {
     }
     context.output.print(
       "\(report.actions.count) candidate(s) \(dryRun ? "due" : "handled")"
-        + (dryRun ? " (dry run: nothing deleted)" : ", \(report.prunedAuditEntries) audit entries pruned"))
+        + (dryRun
+          ? " (dry run: nothing deleted)" : ", \(report.prunedAuditEntries) audit entries pruned"))
     return CLIExitCode.success
   }
 }

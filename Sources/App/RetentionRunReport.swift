@@ -7,6 +7,7 @@ struct RetentionRunReport: Sendable, Hashable, Encodable {
   /// Audit entries pruned (older than `audit_retention_days`).
   let prunedAuditEntries: Int
 
+  /// The JSON keys (snake_case, as the interface prints them).
   enum CodingKeys: String, CodingKey {
     case dryRun = "dry_run"
     case actions

@@ -112,7 +112,8 @@ struct RetentionService: Sendable {
         if last?.detailValues == details { return false }
         try AuditLogStore.append(
           AuditEvent(
-            at: now, actor: "system:configuration", action: .retentionConfigChange, details: details),
+            at: now, actor: "system:configuration", action: .retentionConfigChange, details: details
+          ),
           in: connection)
         return true
       }

@@ -36,6 +36,7 @@ public struct AuditChain: Sendable {
     private var first: AuditEntry?
     private var anchors: [Int64: String] = [:]
 
+    /// A verifier that has seen nothing yet.
     init(chain: AuditChain) { self.chain = chain }
 
     /// Checks `entry` against the one before it (and its own hash).
@@ -60,7 +61,8 @@ public struct AuditChain: Sendable {
           failure = .init(
             seq: entry.seq, reason: "entries \(previous.seq + 1)…\(entry.seq - 1) are missing")
         } else if entry.prevHash != previous.hash {
-          failure = .init(seq: entry.seq, reason: "its previous hash does not match entry \(previous.seq)")
+          failure = .init(
+            seq: entry.seq, reason: "its previous hash does not match entry \(previous.seq)")
         }
       } else {
         first = entry
@@ -79,7 +81,8 @@ public struct AuditChain: Sendable {
           checked: checked,
           failure: .init(
             seq: first.seq,
-            reason: "it is the oldest entry but neither starts the chain nor follows a recorded anchor"))
+            reason:
+              "it is the oldest entry but neither starts the chain nor follows a recorded anchor"))
       }
       return AuditVerification(checked: checked, failure: nil)
     }

@@ -22,7 +22,8 @@ public struct RetentionPolicy: Sendable, Hashable, Codable {
 
   /// Creates a policy; `validate()` says whether it is lawful.
   public init(
-    sourcedRetentionDays: Int = 28, noticedRetentionDays: Int = 180, contactRetentionDays: Int = 365,
+    sourcedRetentionDays: Int = 28, noticedRetentionDays: Int = 180,
+    contactRetentionDays: Int = 365,
     auditRetentionDays: Int = 180
   ) {
     self.sourcedRetentionDays = sourcedRetentionDays
@@ -53,7 +54,9 @@ public struct RetentionPolicy: Sendable, Hashable, Codable {
       found.append(
         Violation(
           key: "noticed_retention_days",
-          reason: "must be at least sourced_retention_days: a notice may extend retention, not shorten it"))
+          reason:
+            "must be at least sourced_retention_days: a notice may extend retention, not shorten it"
+        ))
     }
     if contactRetentionDays < 1 {
       found.append(Violation(key: "contact_retention_days", reason: "must be at least 1 day"))
@@ -95,7 +98,8 @@ public struct RetentionPolicy: Sendable, Hashable, Codable {
   /// When contact data is deleted: `contact_retention_days` after first contact; nil if never contacted.
   public func contactDataDeletionAt(contactedAt: Date?) -> RetentionDeadline? {
     contactedAt.map {
-      RetentionDeadline(rule: .contactData, dueAt: $0.addingTimeInterval(days(contactRetentionDays)))
+      RetentionDeadline(
+        rule: .contactData, dueAt: $0.addingTimeInterval(days(contactRetentionDays)))
     }
   }
 

@@ -47,7 +47,8 @@ public enum DeliveryDecision {
     }
     if suppressed > 0 && resolved.isEmpty {
       return InboxProcessingResult(
-        inboxID: entry.id, status: .suppressed, ignoredCount: ignored + suppressed, deleteBody: true,
+        inboxID: entry.id, status: .suppressed, ignoredCount: ignored + suppressed,
+        deleteBody: true,
         processedAt: now)
     }
     if resolved.isEmpty && ignored > 0 {

@@ -19,7 +19,8 @@ public struct InboxProcessor: Sendable {
     database: Database, clock: any Clock, ignoredBodyRetention: TimeInterval = 24 * 3600,
     batchSize: Int = 200,
     adapters: @escaping @Sendable (String) -> (any PayloadAdapter)? = PayloadAdapters.adapter(for:),
-    isSuppressed: @escaping @Sendable (PersonReference, Connection) throws -> Bool = { _, _ in false }
+    isSuppressed: @escaping @Sendable (PersonReference, Connection) throws -> Bool = { _, _ in false
+    }
   ) {
     self.adapters = adapters
     self.isSuppressed = isSuppressed

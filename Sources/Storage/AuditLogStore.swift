@@ -76,7 +76,9 @@ public enum AuditLogStore {
   /// hash), so the remaining chain still verifies. Returns how many entries were pruned. Run it in a
   /// transaction.
   @discardableResult
-  public static func prune(olderThan cutoff: Date, now: Date, actor: String, in connection: Connection)
+  public static func prune(
+    olderThan cutoff: Date, now: Date, actor: String, in connection: Connection
+  )
     throws -> Int
   {
     guard

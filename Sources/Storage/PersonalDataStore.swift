@@ -4,7 +4,9 @@ import Foundation
 /// every row). All of its SQL lives here.
 public enum PersonalDataStore {
   /// The decision record of `candidateID`, nil when not held. Run it in a read transaction for one snapshot.
-  public static func dossier(candidateID: Int64, in connection: Connection) throws -> CandidateDossier? {
+  public static func dossier(candidateID: Int64, in connection: Connection) throws
+    -> CandidateDossier?
+  {
     guard
       let row = try connection.queryOne(
         """
@@ -19,7 +21,8 @@ public enum PersonalDataStore {
       provider: provider, source: row.text(1) ?? "unknown", aiSourced: row.bool(2) ?? false,
       createdAt: createdAt, sourcedAt: row.date(4), confirmedByUserID: row.text(5),
       confirmedAt: row.date(6), enrichedAt: row.date(7), lastVerifiedAt: row.date(8),
-      contactedAt: row.date(9), art14NoticeSentAt: row.date(10), hasContactData: row.bool(11) ?? false)
+      contactedAt: row.date(9), art14NoticeSentAt: row.date(10),
+      hasContactData: row.bool(11) ?? false)
 
     let pipelines = try connection.query(
       """
@@ -51,7 +54,8 @@ public enum PersonalDataStore {
       }
       return .init(
         vacancyID: vacancy, vacancyTitle: row.text(1), score: Int(score),
-        contributions: row.text(3) ?? "[]", modelVersion: row.text(4) ?? "", trigger: row.text(5) ?? "",
+        contributions: row.text(3) ?? "[]", modelVersion: row.text(4) ?? "",
+        trigger: row.text(5) ?? "",
         scoredAt: scoredAt, isCurrent: row.bool(7) ?? false)
     }
 
@@ -66,7 +70,8 @@ public enum PersonalDataStore {
       else { return nil }
       return .init(id: id, kind: kind, detectedAt: detected, receivedAt: received)
     }
-    let signalsByID = Dictionary(signals.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let signalsByID = Dictionary(
+      signals.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
     let refreshes = try connection.query(
       """
@@ -103,7 +108,9 @@ public enum PersonalDataStore {
   /// Every row held about `candidateID`, by table: the candidate row, every row of every table with a
   /// `candidate_id` column, and the stored webhook bodies of deliveries that named the person (as text).
   /// Nil when not held. Row values keep their SQL types.
-  public static func export(candidateID: Int64, in connection: Connection) throws -> [String: [Row]]? {
+  public static func export(candidateID: Int64, in connection: Connection) throws -> [String:
+    [Row]]?
+  {
     let candidate = try connection.query(
       "SELECT * FROM candidates WHERE id = ?", [.integer(candidateID)])
     if candidate.isEmpty { return nil }

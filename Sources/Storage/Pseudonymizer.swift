@@ -35,7 +35,8 @@ public struct Pseudonymizer: Sendable {
   /// Both identity hashes of a person reference.
   public func identityHashes(_ reference: PersonReference) -> SuppressionHashes {
     SuppressionHashes(
-      providerIDHash: providerIDHash(provider: reference.provider, providerID: reference.providerID),
+      providerIDHash: providerIDHash(
+        provider: reference.provider, providerID: reference.providerID),
       profileURLHash: profileURLHash(reference.profileURL))
   }
 

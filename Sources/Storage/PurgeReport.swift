@@ -17,7 +17,9 @@ public struct PurgeReport: Sendable, Hashable {
   /// Details for the audit log (counts only, no personal data).
   public var auditDetails: [String: String] {
     var details = ["candidate_id": String(candidateID), "cleared_bodies": String(clearedBodies)]
-    for (table, count) in deletedRows where count > 0 { details["deleted.\(table)"] = String(count) }
+    for (table, count) in deletedRows where count > 0 {
+      details["deleted.\(table)"] = String(count)
+    }
     return details
   }
 }

@@ -8,10 +8,13 @@ public enum PurgeStore {
   static let exemptTables: Set<String> = ["candidates", "audit_log", "suppression_list"]
 
   /// How the provider names the person `candidateID` (for the suppression hashes), nil when not held.
-  public static func identity(candidateID: Int64, in connection: Connection) throws -> PersonReference? {
+  public static func identity(candidateID: Int64, in connection: Connection) throws
+    -> PersonReference?
+  {
     guard
       let row = try connection.queryOne(
-        "SELECT provider, provider_id, profile_url FROM candidates WHERE id = ?", [.integer(candidateID)]),
+        "SELECT provider, provider_id, profile_url FROM candidates WHERE id = ?",
+        [.integer(candidateID)]),
       let provider = row.text(0)
     else { return nil }
     return PersonReference(provider: provider, providerID: row.text(1), profileURL: row.text(2))
@@ -26,7 +29,8 @@ public enum PurgeStore {
     -> PurgeReport?
   {
     guard
-      try connection.queryOne("SELECT 1 FROM candidates WHERE id = ?", [.integer(candidateID)]) != nil
+      try connection.queryOne("SELECT 1 FROM candidates WHERE id = ?", [.integer(candidateID)])
+        != nil
     else { return nil }
     let previousSecureDelete =
       try connection.queryOne("PRAGMA secure_delete")?.int(0) ?? 0
@@ -53,7 +57,8 @@ public enum PurgeStore {
 
   /// Deletes the contact data held for `candidateID`; returns whether there was any.
   @discardableResult
-  public static func deleteContactData(candidateID: Int64, in connection: Connection) throws -> Bool {
+  public static func deleteContactData(candidateID: Int64, in connection: Connection) throws -> Bool
+  {
     try connection.run("DELETE FROM contact_data WHERE candidate_id = ?", [.integer(candidateID)])
     return connection.changes > 0
   }

@@ -13,12 +13,16 @@ public enum SuppressionStore {
       INSERT INTO suppression_list (provider_id_hash, profile_url_hash, erased_at, reason)
       VALUES (?, ?, ?, ?)
       """,
-      [SQLValue(hashes.providerIDHash), SQLValue(hashes.profileURLHash), .date(erasedAt), .text(reason)])
+      [
+        SQLValue(hashes.providerIDHash), SQLValue(hashes.profileURLHash), .date(erasedAt),
+        .text(reason),
+      ])
     return true
   }
 
   /// Whether either hash is on the list.
-  public static func contains(_ hashes: SuppressionHashes, in connection: Connection) throws -> Bool {
+  public static func contains(_ hashes: SuppressionHashes, in connection: Connection) throws -> Bool
+  {
     if let hash = hashes.providerIDHash,
       try connection.queryOne(
         "SELECT 1 FROM suppression_list WHERE provider_id_hash = ? LIMIT 1", [.text(hash)]) != nil

@@ -55,7 +55,10 @@ struct ComplianceTests {
           UPDATE candidates SET name = ?, source = 'crustdata-search', sourced_at = ?, contacted_at = ?,
             art14_notice_sent_at = ?, confirmed_by_user_id = 'u-ann', confirmed_at = ? WHERE id = ?
           """,
-          [.text(name), ago(sourcedDaysAgo), ago(contactedDaysAgo), ago(noticeDaysAgo), .date(now), .integer(id)])
+          [
+            .text(name), ago(sourcedDaysAgo), ago(contactedDaysAgo), ago(noticeDaysAgo), .date(now),
+            .integer(id),
+          ])
         if let contactEmail {
           try connection.run(
             """
@@ -76,12 +79,14 @@ struct ComplianceTests {
     }
   }
 
-  @Test("the retention job keeps a sourced person on day 27, purges on day 28, and audits the purge")
+  @Test(
+    "the retention job keeps a sourced person on day 27, purges on day 28, and audits the purge")
   func retentionDay27And28() async throws {
     let fixture = try await Fixture()
     defer { fixture.close() }
     let id = try await fixture.addCandidate(providerID: "p1", name: "Day Person")
-    let service = RetentionService(context: fixture.context, logger: Logger(label: "test", sink: Logger.MemorySink()))
+    let service = RetentionService(
+      context: fixture.context, logger: Logger(label: "test", sink: Logger.MemorySink()))
 
     fixture.clock.advance(by: 27 * 86_400)
     #expect(try await service.runOnce(dryRun: false).actions.isEmpty)
@@ -113,10 +118,12 @@ struct ComplianceTests {
   func noticeAndContactData() async throws {
     let fixture = try await Fixture()
     defer { fixture.close() }
-    let noticed = try await fixture.addCandidate(providerID: "n1", name: "Noticed", noticeDaysAgo: 0)
+    let noticed = try await fixture.addCandidate(
+      providerID: "n1", name: "Noticed", noticeDaysAgo: 0)
     let contacted = try await fixture.addCandidate(
       providerID: "c1", name: "Contacted", contactedDaysAgo: 0, contactEmail: "c1@example.org")
-    let service = RetentionService(context: fixture.context, logger: Logger(label: "test", sink: Logger.MemorySink()))
+    let service = RetentionService(
+      context: fixture.context, logger: Logger(label: "test", sink: Logger.MemorySink()))
 
     fixture.clock.advance(by: 179 * 86_400)
     #expect(try await service.runOnce(dryRun: false).actions.isEmpty)
@@ -134,7 +141,9 @@ struct ComplianceTests {
     #expect(try await service.runOnce(dryRun: false).actions.isEmpty, "done once")
   }
 
-  @Test("erasure deletes, suppresses and audits; a re-add is refused without a reason and audited with one")
+  @Test(
+    "erasure deletes, suppresses and audits; a re-add is refused without a reason and audited with one"
+  )
   func erasureAndReAdd() async throws {
     let fixture = try await Fixture()
     defer { fixture.close() }
@@ -144,11 +153,13 @@ struct ComplianceTests {
         candidateID: id, actor: "u-ann", reason: "request by email"))
     #expect(outcome.suppressed)
     #expect(!(try await fixture.exists(id)))
-    #expect(try await ErasureService(context: fixture.context).erase(
-      candidateID: id, actor: "u-ann", reason: "again") == nil)
+    #expect(
+      try await ErasureService(context: fixture.context).erase(
+        candidateID: id, actor: "u-ann", reason: "again") == nil)
 
     let check = ComplianceSuppressionCheck(pseudonymizer: fixture.context.pseudonymizer)
-    let sameURL = PersonReference(provider: "crustdata", profileURL: "https://www.linkedin.com/in/e1/")
+    let sameURL = PersonReference(
+      provider: "crustdata", profileURL: "https://www.linkedin.com/in/e1/")
     let now = fixture.clock.now()
     await #expect(throws: ComplianceSuppressionCheck.Refused.self) {
       try await fixture.database.write { connection in
@@ -176,7 +187,9 @@ struct ComplianceTests {
     #expect(try await fixture.database.read { try AuditLogStore.verify(in: $0) }.isIntact)
   }
 
-  @Test("the explanation names source, confirmer, pipeline, advisory scoring, scores, refreshes and retention")
+  @Test(
+    "the explanation names source, confirmer, pipeline, advisory scoring, scores, refreshes and retention"
+  )
   func explanationContents() async throws {
     let fixture = try await Fixture()
     defer { fixture.close() }
@@ -202,7 +215,9 @@ struct ComplianceTests {
           """,
           [
             .integer(id), .integer(Int64(score)),
-            .text(#"[{"feature":"title","points":40,"detail":"title matches"},{"feature":"skills","points":\#(score - 40)}]"#),
+            .text(
+              #"[{"feature":"title","points":40,"detail":"title matches"},{"feature":"skills","points":\#(score - 40)}]"#
+            ),
             .date(now), .integer(Int64(current)),
           ])
       }
@@ -236,13 +251,17 @@ struct ComplianceTests {
     #expect(text.contains("74/100") && text.contains("61/100") && text.contains("matcher-2026.11"))
     #expect(text.contains("title: +40.0 (title matches)"))
     #expect(text.contains("a job change was signalled (caused by job_changed detected"))
-    #expect(text.contains("deleted on \(ComplianceDates.day(Self.start.addingTimeInterval(28 * 86_400)))"))
+    #expect(
+      text.contains("deleted on \(ComplianceDates.day(Self.start.addingTimeInterval(28 * 86_400)))")
+    )
 
     let json = try #require(
       try JSONSerialization.jsonObject(with: Data(explanation.json.utf8)) as? [String: Any])
     #expect((json["scores"] as? [Any])?.count == 2)
-    #expect((json["pipelines"] as? [[String: Any]])?.first?["confirmed_by_user_id"] as? String == "u-ann")
-    #expect((json["retention"] as? [String: Any])?["record_rule"] as? String == "sourced_not_contacted")
+    #expect(
+      (json["pipelines"] as? [[String: Any]])?.first?["confirmed_by_user_id"] as? String == "u-ann")
+    #expect(
+      (json["retention"] as? [String: Any])?["record_rule"] as? String == "sourced_not_contacted")
     #expect((json["refreshes"] as? [[String: Any]])?.first?["signals"] as? [Any] != nil)
     #expect(json["scoring"] as? String == Explanation.scoringStatement)
   }
@@ -252,7 +271,8 @@ struct ComplianceTests {
     let fixture = try await Fixture()
     defer { fixture.close() }
     let id = try await fixture.addCandidate(
-      providerID: "x2", name: "Exported Person", contactedDaysAgo: 1, contactEmail: "x2@example.org")
+      providerID: "x2", name: "Exported Person", contactedDaysAgo: 1, contactEmail: "x2@example.org"
+    )
     let document = try #require(
       try await ComplianceAPI(context: fixture.context).export(candidateID: id, actor: "u-ann"))
     #expect(document.contains("Exported Person"))
@@ -261,7 +281,8 @@ struct ComplianceTests {
     #expect(try await fixture.auditEntries().map(\.action) == [.export])
   }
 
-  @Test("a retention configuration that breaks Art. 14 or the audit minimum is refused with the reason")
+  @Test(
+    "a retention configuration that breaks Art. 14 or the audit minimum is refused with the reason")
   func invalidRetentionRefused() throws {
     #expect(throws: ConfigurationError.self) {
       try parseConfiguration(#"{"retention": {"sourced_retention_days": 30}}"#)
@@ -288,7 +309,8 @@ struct ComplianceTests {
     defer { directory.remove() }
     try directory.write(
       "talentwatch.json",
-      #"{"listen": "127.0.0.1:0", "database": "t.db", "retention": {"sourced_retention_days": 30}}"#)
+      #"{"listen": "127.0.0.1:0", "database": "t.db", "retention": {"sourced_retention_days": 30}}"#
+    )
     let run = try await runCLI(["serve"], directory: directory)
     #expect(run.status == 1)
     #expect(run.standardError.contains("retention.sourced_retention_days"))

@@ -29,17 +29,20 @@ struct RetentionPolicyTests {
   func noticeExtends() throws {
     let due = try #require(
       policy.purgeDueAt(
-        sourcedAt: sourced, contactedAt: nil, art14NoticeSentAt: sourced.addingTimeInterval(day(3))))
+        sourcedAt: sourced, contactedAt: nil, art14NoticeSentAt: sourced.addingTimeInterval(day(3)))
+    )
     #expect(due.rule == .noticedNotContacted)
     #expect(due.dueAt == sourced.addingTimeInterval(day(180)))
     #expect(!due.isDue(at: sourced.addingTimeInterval(day(28))))
     #expect(due.isDue(at: sourced.addingTimeInterval(day(180))))
   }
 
-  @Test("contact data is deleted 365 days after first contact, and a contacted record is not purged")
+  @Test(
+    "contact data is deleted 365 days after first contact, and a contacted record is not purged")
   func contactDataAt365Days() throws {
     let contacted = sourced.addingTimeInterval(day(10))
-    #expect(policy.purgeDueAt(sourcedAt: sourced, contactedAt: contacted, art14NoticeSentAt: nil) == nil)
+    #expect(
+      policy.purgeDueAt(sourcedAt: sourced, contactedAt: contacted, art14NoticeSentAt: nil) == nil)
     let deletion = try #require(policy.contactDataDeletionAt(contactedAt: contacted))
     #expect(deletion.rule == .contactData)
     #expect(!deletion.isDue(at: contacted.addingTimeInterval(day(364))))
@@ -77,7 +80,8 @@ struct RetentionPolicyTests {
 
   @Test("a notice period shorter than the sourced period is refused")
   func noticeShorterRefused() {
-    let violations = RetentionPolicy(sourcedRetentionDays: 28, noticedRetentionDays: 20).violations()
+    let violations = RetentionPolicy(sourcedRetentionDays: 28, noticedRetentionDays: 20)
+      .violations()
     #expect(violations.map(\.key) == ["noticed_retention_days"])
   }
 }

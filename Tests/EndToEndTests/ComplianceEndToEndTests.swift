@@ -55,7 +55,8 @@ struct ComplianceEndToEndTests {
   }
 
   /// Waits (polling the database, up to 10 s) until delivery `deliveryID` leaves `pending`.
-  static func processedEntry(_ deliveryID: String, in database: Database) async throws -> InboxEntry {
+  static func processedEntry(_ deliveryID: String, in database: Database) async throws -> InboxEntry
+  {
     let deadline = ContinuousClock.now + .seconds(10)
     while ContinuousClock.now < deadline {
       let entry = try await database.read { connection in
@@ -75,7 +76,8 @@ struct ComplianceEndToEndTests {
     let deliveryID: String
   }
 
-  @Test("erasure deletes the person and their stored bodies; a later webhook about them is suppressed")
+  @Test(
+    "erasure deletes the person and their stored bodies; a later webhook about them is suppressed")
   func erasureThenWebhookIsSuppressed() async throws {
     let sandbox = try ServeSandbox()
     defer { sandbox.remove() }
@@ -91,13 +93,18 @@ struct ComplianceEndToEndTests {
         provider: "crustdata", providerID: "4815162342",
         profileURL: "https://linkedin.com/in/erin-erasable", now: Date(), in: connection)
     }
-    #expect(try await Self.post(client, to: server, deliveryID: "msg_before", personID: "4815162342") == 202)
+    #expect(
+      try await Self.post(client, to: server, deliveryID: "msg_before", personID: "4815162342")
+        == 202)
     let before = try await Self.processedEntry("msg_before", in: database)
     #expect(before.status == .processed)
     #expect(before.body != nil)
 
     let erase = try Self.talentwatch(
-      ["erase", String(candidateID), "--reason", "candidate asked by email", "--config", sandbox.configPath],
+      [
+        "erase", String(candidateID), "--reason", "candidate asked by email", "--config",
+        sandbox.configPath,
+      ],
       in: sandbox.directory)
     #expect(erase.status == 0, "erase: \(erase.output)")
     #expect(erase.output.contains("erased candidate \(candidateID)"))
@@ -105,7 +112,9 @@ struct ComplianceEndToEndTests {
     let cleared = try await database.read { try InboxStore.find(id: before.id, in: $0) }
     #expect(cleared?.body == nil, "the stored body of a delivery that named the person is deleted")
 
-    #expect(try await Self.post(client, to: server, deliveryID: "msg_after", personID: "4815162342") == 202)
+    #expect(
+      try await Self.post(client, to: server, deliveryID: "msg_after", personID: "4815162342")
+        == 202)
     let after = try await Self.processedEntry("msg_after", in: database)
     #expect(after.status == .suppressed)
     #expect(after.body == nil)
@@ -123,21 +132,27 @@ struct ComplianceEndToEndTests {
     defer { sandbox.remove() }
     // Three audited actions through the product: migrate, one retention run (records the configuration),
     // an export and an erasure of a seeded person.
-    #expect(try Self.talentwatch(["migrate", "--config", sandbox.configPath], in: sandbox.directory).status == 0)
+    #expect(
+      try Self.talentwatch(["migrate", "--config", sandbox.configPath], in: sandbox.directory)
+        .status == 0)
     let database = try Database(path: sandbox.databasePath, readerCount: 1)
     let ids = try await database.write { connection in
       try ["1001", "1002"].map { providerID in
         try CandidateIdentityStore.ensure(
-          provider: "crustdata", providerID: providerID, profileURL: nil, now: Date(), in: connection)
+          provider: "crustdata", providerID: providerID, profileURL: nil, now: Date(),
+          in: connection)
       }
     }
     database.close()
     let config = ["--config", sandbox.configPath]
     #expect(try Self.talentwatch(["retention", "run"] + config, in: sandbox.directory).status == 0)
-    #expect(try Self.talentwatch(["export", String(ids[0])] + config, in: sandbox.directory).status == 0)
     #expect(
-      try Self.talentwatch(["erase", String(ids[1]), "--reason", "request"] + config, in: sandbox.directory)
-        .status == 0)
+      try Self.talentwatch(["export", String(ids[0])] + config, in: sandbox.directory).status == 0)
+    #expect(
+      try Self.talentwatch(
+        ["erase", String(ids[1]), "--reason", "request"] + config, in: sandbox.directory
+      )
+      .status == 0)
 
     let intact = try Self.talentwatch(["audit", "verify"] + config, in: sandbox.directory)
     #expect(intact.status == 0, "\(intact.output)")

@@ -85,7 +85,8 @@ struct AuditLogStoreTests {
 
       // A second prune that removes the first anchor leaves a new one that carries the chain.
       try AuditLogStore.prune(
-        olderThan: start.addingTimeInterval(30 * 86_400), now: start.addingTimeInterval(40 * 86_400),
+        olderThan: start.addingTimeInterval(30 * 86_400),
+        now: start.addingTimeInterval(40 * 86_400),
         actor: "system:retention", in: connection)
       #expect(try AuditLogStore.count(in: connection) == 1)
       #expect(try AuditLogStore.verify(in: connection).isIntact)

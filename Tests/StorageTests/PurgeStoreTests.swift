@@ -13,7 +13,8 @@ struct PurgeStoreTests {
   static let identifiers = [name, url, "grace-hopper-zyx", providerID, email]
 
   /// Fills every personal table for one person (and one bystander) the way the product does.
-  static func seed(_ connection: Connection, now: Date) throws -> (person: Int64, bystander: Int64) {
+  static func seed(_ connection: Connection, now: Date) throws -> (person: Int64, bystander: Int64)
+  {
     // A table another area adds later (notifications): purge finds it by its candidate_id column.
     try connection.execute(
       """
@@ -81,7 +82,8 @@ struct PurgeStoreTests {
       [.integer(person), .text("\(name) changed jobs")])
     // A stored delivery that named the person, with the signal made from it.
     let body = Array(
-      #"{"data":{"person":{"id":"\#(providerID)","profile_url":"\#(url)","name":"\#(name)"}}}"#.utf8)
+      #"{"data":{"person":{"id":"\#(providerID)","profile_url":"\#(url)","name":"\#(name)"}}}"#.utf8
+    )
     let outcome = try InboxStore.append(
       [
         InboxDelivery(
@@ -98,7 +100,8 @@ struct PurgeStoreTests {
               ordinal: 0, candidateID: person,
               signal: Signal(
                 kind: .changed,
-                person: PersonReference(provider: "crustdata", providerID: providerID, profileURL: url),
+                person: PersonReference(
+                  provider: "crustdata", providerID: providerID, profileURL: url),
                 detectedAt: now))
           ], processedAt: now)
       ], in: connection)
@@ -134,7 +137,8 @@ struct PurgeStoreTests {
       _ = try Migrator(Schema.migrations).migrate(connection)
       let now = Date(timeIntervalSince1970: 1_780_000_000)
       let (person, bystander) = try Self.seed(connection, now: now)
-      #expect(try Self.findings(Self.identifiers, in: connection).count >= 10, "the seed is personal")
+      #expect(
+        try Self.findings(Self.identifiers, in: connection).count >= 10, "the seed is personal")
 
       let report = try #require(try PurgeStore.purgeCandidate(person, in: connection))
       #expect(report.clearedBodies == 1)
@@ -160,12 +164,16 @@ struct PurgeStoreTests {
       let before = try PurgeStore.retentionRecord(candidateID: person, in: connection)
       try connection.run(
         "UPDATE candidates SET enriched_at = ?, last_verified_at = ? WHERE id = ?",
-        [.date(now.addingTimeInterval(86_400 * 20)), .date(now.addingTimeInterval(86_400 * 20)),
-         .integer(person)])
+        [
+          .date(now.addingTimeInterval(86_400 * 20)), .date(now.addingTimeInterval(86_400 * 20)),
+          .integer(person),
+        ])
       #expect(try PurgeStore.retentionRecord(candidateID: person, in: connection) == before)
       #expect(before?.hasContactData == true)
       #expect(try PurgeStore.deleteContactData(candidateID: person, in: connection))
-      #expect(try PurgeStore.retentionRecord(candidateID: person, in: connection)?.hasContactData == false)
+      #expect(
+        try PurgeStore.retentionRecord(candidateID: person, in: connection)?.hasContactData == false
+      )
     }
   }
 }

@@ -26,7 +26,8 @@ struct SuppressionStoreTests {
       #expect(try SuppressionStore.contains(pseudonymizer.identityHashes(byURL), in: connection))
       #expect(!(try SuppressionStore.contains(pseudonymizer.identityHashes(other), in: connection)))
 
-      let stored = try connection.query("SELECT provider_id_hash, profile_url_hash FROM suppression_list")
+      let stored = try connection.query(
+        "SELECT provider_id_hash, profile_url_hash FROM suppression_list")
       let text = stored.flatMap { $0.values }.map { "\($0)" }.joined()
       #expect(!text.contains("4815162342"))
       #expect(!text.contains("ada-lovelace"))

@@ -19,6 +19,9 @@ struct PurgeStoreTests {
     try connection.execute(
       """
       CREATE TABLE later_area_outbox (id INTEGER PRIMARY KEY, candidate_id INTEGER, summary TEXT NOT NULL);
+      CREATE TABLE later_area_receipts (
+        id INTEGER PRIMARY KEY, outbox_id INTEGER NOT NULL REFERENCES later_area_outbox (id), note TEXT);
+      CREATE TABLE later_area_digest (id INTEGER PRIMARY KEY, summary TEXT NOT NULL);
       """)
     let person = try CandidateIdentityStore.ensure(
       provider: "crustdata", providerID: providerID, profileURL: url, now: now, in: connection)
@@ -78,8 +81,14 @@ struct PurgeStoreTests {
       VALUES (?, 1, 'title', 'Captain', ?, ?, ?)
       """, [.integer(person), .text("Admiral (\(name))"), .date(now), .date(now)])
     try connection.run(
-      "INSERT INTO later_area_outbox (candidate_id, summary) VALUES (?, ?)",
+      "INSERT INTO later_area_outbox (id, candidate_id, summary) VALUES (1, ?, ?)",
       [.integer(person), .text("\(name) changed jobs")])
+    try connection.run(
+      "INSERT INTO later_area_receipts (outbox_id, note) VALUES (1, ?)", [.text("sent to \(email)")]
+    )
+    try connection.run(
+      "INSERT INTO later_area_digest (summary) VALUES (?), ('Someone Else moved')",
+      [.text("3 changes: \(name), Someone Else and one more")])
     // A stored delivery that named the person, with the signal made from it.
     let body = Array(
       #"{"data":{"person":{"id":"\#(providerID)","profile_url":"\#(url)","name":"\#(name)"}}}"#.utf8
@@ -140,10 +149,18 @@ struct PurgeStoreTests {
       #expect(
         try Self.findings(Self.identifiers, in: connection).count >= 10, "the seed is personal")
 
-      let report = try #require(try PurgeStore.purgeCandidate(person, in: connection))
+      let report = try #require(
+        try PurgeStore.purgeCandidate(
+          person, redacting: ["later_area_digest": ["summary"]], in: connection))
       #expect(report.clearedBodies == 1)
       #expect(report.deletedRows["candidates"] == 1)
       #expect(report.deletedRows["later_area_outbox"] == 1)
+      #expect(report.deletedRows["later_area_receipts"] == 1, "a child without cascade goes first")
+      #expect(report.deletedRows["redacted.later_area_digest"] == 1)
+      #expect(
+        try connection.queryOne(
+          "SELECT count(*) FROM later_area_digest WHERE summary = 'Someone Else moved'")?.int(0)
+          == 1)
 
       #expect(try Self.findings(Self.identifiers, in: connection) == [])
       #expect(try connection.queryOne("SELECT count(*) FROM candidates")?.int(0) == 1)

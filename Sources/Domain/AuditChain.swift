@@ -70,6 +70,13 @@ public struct AuditChain: Sendable {
       previous = entry
     }
 
+    /// Records that the entry at `seq` could not even be read as an entry (a column of the wrong type).
+    public mutating func reject(seq: Int64, reason: String) {
+      guard failure == nil else { return }
+      checked += 1
+      failure = .init(seq: seq, reason: reason)
+    }
+
     /// The outcome: the first entry that does not fit, if any. The first entry must start the chain
     /// (genesis) or continue the pruned head an anchor entry recorded.
     public var result: AuditVerification {

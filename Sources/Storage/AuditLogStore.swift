@@ -67,7 +67,12 @@ public enum AuditLogStore {
   public static func verify(in connection: Connection) throws -> AuditVerification {
     var verifier = chain.verifier()
     try connection.forEach("SELECT \(columns) FROM audit_log ORDER BY seq") { row in
-      verifier.feed(try entry(row))
+      if let parsed = try? entry(row) {
+        verifier.feed(parsed)
+      } else {
+        verifier.reject(
+          seq: row.int(0) ?? -1, reason: "a column is missing or of the wrong type (edited)")
+      }
     }
     return verifier.result
   }

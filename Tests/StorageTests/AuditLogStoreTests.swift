@@ -57,6 +57,17 @@ struct AuditLogStoreTests {
     }
   }
 
+  @Test("an entry whose time was overwritten with text is named, not a crash")
+  func wrongTypeIsCaught() throws {
+    try withLog { connection in
+      try appendSome(4, from: start, in: connection)
+      try connection.execute("DROP TRIGGER audit_log_append_only")
+      try connection.run("UPDATE audit_log SET at = 'yesterday' WHERE seq = 2")
+      let result = try AuditLogStore.verify(in: connection)
+      #expect(result.failure?.seq == 2)
+    }
+  }
+
   @Test("a deleted entry in the middle is named")
   func deletionIsCaught() throws {
     try withLog { connection in

@@ -268,8 +268,11 @@ struct Explanation: Sendable, Encodable {
     if let user = source.confirmedByUserID {
       lines.append("  Confirmed into the database by \(user) on \(day(source.confirmedAt)).")
     }
-    lines.append(
-      "  Last refreshed from the provider on \(day(source.lastVerifiedAt ?? source.enrichedAt)).")
+    if let refreshed = source.lastVerifiedAt ?? source.enrichedAt {
+      lines.append("  Last refreshed from the provider on \(day(refreshed)).")
+    } else {
+      lines.append("  Never refreshed from the provider.")
+    }
     if source.contactedAt != nil {
       lines.append("  First contacted on \(day(source.contactedAt)).")
     }

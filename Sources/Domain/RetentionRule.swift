@@ -10,11 +10,9 @@ public enum RetentionRule: String, Sendable, Hashable, Codable, CaseIterable {
   /// The rule in words, for the dry run, the explanation and the record of processing.
   public var summary: String {
     switch self {
-    case .sourcedNotContacted:
-      "sourced and never contacted, no Art. 14 notice: the whole record is purged"
-    case .noticedNotContacted:
-      "sourced and never contacted, Art. 14 notice sent: the whole record is purged"
-    case .contactData: "contact data (emails, phones) is deleted after first contact"
+    case .sourcedNotContacted: "sourced, never contacted, no Art. 14 notice sent"
+    case .noticedNotContacted: "sourced, never contacted, Art. 14 notice sent"
+    case .contactData: "contact data is kept for a limited time after first contact"
     }
   }
 }

@@ -28,7 +28,8 @@ let package = Package(
     .target(name: "Domain", swiftSettings: swiftSettings),
     .target(name: "Logging", dependencies: ["Domain"], swiftSettings: swiftSettings),
     .target(name: "Signing", dependencies: ["CCrypto"], swiftSettings: swiftSettings),
-    .target(name: "Storage", dependencies: ["CSQLite", "Domain"], swiftSettings: swiftSettings),
+    .target(
+      name: "Storage", dependencies: ["CSQLite", "Domain", "Signing"], swiftSettings: swiftSettings),
     .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"], swiftSettings: swiftSettings),
     .target(name: "HTTPClient", dependencies: ["CCurl"], swiftSettings: swiftSettings),
     .target(name: "Metrics", swiftSettings: swiftSettings),
@@ -73,7 +74,8 @@ let package = Package(
 
     .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
     .testTarget(name: "SigningTests", dependencies: ["Signing"], swiftSettings: swiftSettings),
-    .testTarget(name: "StorageTests", dependencies: ["Storage"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "StorageTests", dependencies: ["Storage", "Domain"], swiftSettings: swiftSettings),
     .testTarget(name: "MetricsTests", dependencies: ["Metrics"], swiftSettings: swiftSettings),
     .testTarget(
       name: "EnrichmentTests", dependencies: ["Enrichment", "Domain", "HTTPClient", "TestSupport"],
@@ -90,7 +92,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "AppTests",
-      dependencies: ["App", "Logging", "HTTPClient", "Signing", "Storage", "TestSupport"],
+      dependencies: ["App", "Logging", "HTTPClient", "Signing", "Storage", "TestSupport", "Domain"],
       swiftSettings: swiftSettings),
     // End-to-end tests: the real executables as child processes over loopback.
     .testTarget(

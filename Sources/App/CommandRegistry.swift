@@ -7,6 +7,12 @@ enum CommandRegistry {
     ServeCommand.self,
     MigrateCommand.self,
     BackupCommand.self,
+    ErasureCommand.self,
+    RetentionRunCommand.self,
+    AuditVerifyCommand.self,
+    ExplanationCommand.self,
+    ExportCommand.self,
+    ComplianceReportCommand.self,
   ]
 
   /// The command named exactly `name` (`token new`).

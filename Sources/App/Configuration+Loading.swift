@@ -7,7 +7,7 @@ extension Configuration {
 
   /// The keys the top-level object may have; a new section is one case here and one line in `init(document:)`.
   enum Key: String, CaseIterable {
-    case listen, database, pepper, server, sources, ingest, provider, users, tls
+    case listen, database, pepper, server, sources, ingest, provider, users, tls, retention
     case maxBodyBytes = "max_body_bytes"
     case shutdownTimeoutSeconds = "shutdown_timeout_seconds"
     case logLevel = "log_level"
@@ -107,6 +107,9 @@ extension Configuration {
     let tls = try object.optional(.tls).map { value throws(ConfigurationError) in
       try TLS(value)
     }
+    let retention = try object.optional(.retention).map { value throws(ConfigurationError) in
+      try Self.retentionPolicy(value)
+    }
 
     var sources: [Source] = []
     if let list = object.optional(.sources) {
@@ -142,6 +145,6 @@ extension Configuration {
       shutdownTimeoutSeconds: shutdownTimeout, logLevel: logLevel,
       server: server ?? defaults.server,
       sources: sources, ingest: ingest ?? defaults.ingest, provider: provider, users: users,
-      tls: tls)
+      tls: tls, retention: retention ?? defaults.retention)
   }
 }

@@ -1,3 +1,4 @@
+public import Domain
 public import Logging
 /// Everything talentwatch is told at start-up, read from one JSON file (see `Configuration+Loading.swift`).
 ///
@@ -33,6 +34,8 @@ public struct Configuration: Sendable, Equatable, CustomStringConvertible,
   public let users: [User]
   /// HTTPS certificate and key files (`tls`); nil serves plain HTTP.
   public let tls: TLS?
+  /// Retention periods (`retention`), checked against GDPR Art. 14 and AI Act Art. 26(6) when loaded.
+  public let retention: RetentionPolicy
 
   /// The built-in default `listen`.
   public static let defaultListen = ListenAddress.localDefault
@@ -61,7 +64,8 @@ public struct Configuration: Sendable, Equatable, CustomStringConvertible,
     ingest: Ingest = .defaults,
     provider: Provider? = nil,
     users: [User] = [],
-    tls: TLS? = nil
+    tls: TLS? = nil,
+    retention: RetentionPolicy = .defaults
   ) {
     self.tls = tls
     self.listen = listen
@@ -76,6 +80,7 @@ public struct Configuration: Sendable, Equatable, CustomStringConvertible,
     self.ingest = ingest
     self.provider = provider
     self.users = users
+    self.retention = retention
   }
 
   /// The built-in local defaults, used when there is no configuration file.
@@ -92,7 +97,8 @@ public struct Configuration: Sendable, Equatable, CustomStringConvertible,
       listen: overrides.listen ?? listen, database: overrides.database ?? database,
       pepper: pepperIsDefault ? nil : pepper, maxBodyBytes: maxBodyBytes,
       shutdownTimeoutSeconds: shutdownTimeoutSeconds, logLevel: logLevel,
-      server: server, sources: sources, ingest: ingest, provider: provider, users: users, tls: tls)
+      server: server, sources: sources, ingest: ingest, provider: provider, users: users, tls: tls,
+      retention: retention)
   }
 
   /// A summary with every secret redacted, safe for logs and error messages.

@@ -47,6 +47,7 @@ final class TalentwatchService: Sendable {
   static func start(configuration: Configuration, clock: any Clock, logger: Logger) async throws
     -> TalentwatchService
   {
+    try Configuration.validateRetention(configuration.retention)
     let sources = try ingestSources(configuration)
     let database = try Database(path: configuration.database)
     let migrator = try Migrator(Schema.migrations)
@@ -60,7 +61,9 @@ final class TalentwatchService: Sendable {
       processor: InboxProcessor(
         database: database, clock: clock,
         ignoredBodyRetention: TimeInterval(configuration.ingest.ignoredBodyRetentionHours) * 3600,
-        batchSize: configuration.ingest.processBatchSize),
+        batchSize: configuration.ingest.processBatchSize,
+        isSuppressed: ComplianceContext.ingestSuppression(
+          Pseudonymizer(pepper: configuration.pepper.revealed))),
       logger: logger.labeled("inbox"))
     let writer = InboxWriter(database: database) { _ in processing.notify() }
 

@@ -9,9 +9,13 @@ public enum DeliveryDecision {
   ///   - decoded: the adapter's output, or its error (quarantine).
   ///   - resolve: the candidate id for a person reference, nil when we do not hold them.
   ///   - ignoredBodyRetention: how long the body of a delivery about nobody we hold is kept.
+  ///   - isSuppressed: whether a person was erased (on the suppression list). Their signals are dropped
+  ///     and the body is deleted at once; when every signal named a suppressed person the status is
+  ///     `suppressed`.
   public static func decide(
     entry: InboxEntry, decoded: Result<DecodedDelivery, AdapterError>,
-    resolve: (PersonReference) throws -> Int64?, now: Date, ignoredBodyRetention: TimeInterval
+    resolve: (PersonReference) throws -> Int64?, now: Date, ignoredBodyRetention: TimeInterval,
+    isSuppressed: (PersonReference) throws -> Bool = { _ in false }
   ) rethrows -> InboxProcessingResult {
     let delivery: DecodedDelivery
     switch decoded {
@@ -27,7 +31,12 @@ public enum DeliveryDecision {
     }
     var resolved: [InboxProcessingResult.ResolvedSignal] = []
     var ignored = 0
+    var suppressed = 0
     for (ordinal, signal) in delivery.signals.enumerated() {
+      if try isSuppressed(signal.person) {
+        suppressed += 1
+        continue
+      }
       guard let candidateID = try resolve(signal.person) else {
         ignored += 1
         continue
@@ -36,13 +45,19 @@ public enum DeliveryDecision {
       if kept.detectedAt == nil { kept.detectedAt = entry.receivedAt }
       resolved.append(.init(ordinal: ordinal, candidateID: candidateID, signal: kept))
     }
+    if suppressed > 0 && resolved.isEmpty {
+      return InboxProcessingResult(
+        inboxID: entry.id, status: .suppressed, ignoredCount: ignored + suppressed,
+        deleteBody: true,
+        processedAt: now)
+    }
     if resolved.isEmpty && ignored > 0 {
       return InboxProcessingResult(
         inboxID: entry.id, status: .ignored, ignoredCount: ignored,
         bodyPurgeAfter: now.addingTimeInterval(ignoredBodyRetention), processedAt: now)
     }
     return InboxProcessingResult(
-      inboxID: entry.id, status: .processed, signals: resolved, ignoredCount: ignored,
-      processedAt: now)
+      inboxID: entry.id, status: .processed, signals: resolved, ignoredCount: ignored + suppressed,
+      deleteBody: suppressed > 0, processedAt: now)
   }
 }

@@ -11,14 +11,19 @@ public struct InboxProcessor: Sendable {
   private let ignoredBodyRetention: TimeInterval
   private let batchSize: Int
   private let adapters: @Sendable (String) -> (any PayloadAdapter)?
+  private let isSuppressed: @Sendable (PersonReference, Connection) throws -> Bool
 
-  /// Creates a processor; `adapters` finds the adapter for a stored format (the built-in ones by default).
+  /// Creates a processor; `adapters` finds the adapter for a stored format (the built-in ones by default);
+  /// `isSuppressed` says, inside the processing transaction, whether a person was erased (nobody by default).
   public init(
     database: Database, clock: any Clock, ignoredBodyRetention: TimeInterval = 24 * 3600,
     batchSize: Int = 200,
-    adapters: @escaping @Sendable (String) -> (any PayloadAdapter)? = PayloadAdapters.adapter(for:)
+    adapters: @escaping @Sendable (String) -> (any PayloadAdapter)? = PayloadAdapters.adapter(for:),
+    isSuppressed: @escaping @Sendable (PersonReference, Connection) throws -> Bool = { _, _ in false
+    }
   ) {
     self.adapters = adapters
+    self.isSuppressed = isSuppressed
     self.database = database
     self.clock = clock
     self.ignoredBodyRetention = ignoredBodyRetention
@@ -63,13 +68,15 @@ public struct InboxProcessor: Sendable {
     }
     let now = clock.now()
     let retention = ignoredBodyRetention
+    let isSuppressed = isSuppressed
     try await database.write { connection in
       try connection.transaction {
         let results = try decoded.map { entry, outcome in
           try DeliveryDecision.decide(
             entry: entry, decoded: outcome,
             resolve: { try CandidateIdentityStore.resolve($0, in: connection) },
-            now: now, ignoredBodyRetention: retention)
+            now: now, ignoredBodyRetention: retention,
+            isSuppressed: { try isSuppressed($0, connection) })
         }
         try InboxStore.record(results, in: connection)
       }

@@ -143,6 +143,15 @@ private final class RecordsWorld: Sendable {
     return (json["people"] as? [[String: Any]] ?? []).compactMap { $0["profile_url"] as? String }
   }
 
+  /// The faults the sandbox injected so far, in order.
+  func sandboxFaults() async throws -> [String] {
+    let response = try await client.send(
+      HTTPClientRequest(url: sandbox.baseURL + "/_sandbox/faults", timeout: .seconds(10)))
+    let json =
+      (try JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] ?? [:]
+    return json["faults"] as? [String] ?? []
+  }
+
   /// Our credit ledger, read from the database file.
   func ledger() throws -> [CreditLedgerEntry] {
     let connection = try Connection(path: databasePath, readOnly: true)
@@ -280,16 +289,19 @@ struct RecordsEndToEndTests {
     try await withWorld(
       sandboxArguments: [
         "--fault-rate-429", "0.1", "--fault-rate-500", "0.1", "--fault-rate-slow", "0.05",
-        "--fault-rate-malformed", "0.05", "--slow-seconds", "3", "--seed", "42",
+        "--fault-rate-malformed", "0.05", "--slow-seconds", "3", "--seed", "11",
       ],
       providerExtra: #", "timeout_seconds": 1, "max_attempts": 20"#
     ) { world in
-      let people = Array(try await world.sandboxPeople().prefix(10))
-      #expect(people.count == 10)
+      let people = Array(try await world.sandboxPeople().prefix(20))
+      #expect(people.count == 20)
       for url in people {
         let added = try await world.api("POST", "/candidates", body: #"{"profile_url":"\#(url)"}"#)
         #expect(added.status == 201, "add failed: \(added.json["error"] ?? "")")
       }
+      let faults = try await world.sandboxFaults()
+      // Seed 11 draws every kind of fault within these 20 adds.
+      #expect(Set(faults).isSuperset(of: ["429", "500", "slow", "malformed"]), "faults: \(faults)")
       let credits = try await world.sandboxCredits()
       #expect(credits.total == Double(people.count))
       let charged = credits.entries.flatMap { $0["profiles"] as? [String] ?? [] }

@@ -10,7 +10,8 @@ extension AdminAPI {
       let data = try? JSONSerialization.data(
         withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
     else {
-      return .error(status: 500, code: "encoding_failed", message: "The response could not be encoded.")
+      return .error(
+        status: 500, code: "encoding_failed", message: "The response could not be encoded.")
     }
     return .json(status: status, Array(data))
   }
@@ -32,7 +33,8 @@ extension AdminAPI {
       "ai_sourced": record.aiSourced, "confirmed_by_user_id": orNull(record.confirmedByUserID),
       "confirmed_at": time(record.confirmedAt), "sourced_at": time(record.sourcedAt),
       "enriched_at": time(record.enrichedAt), "last_verified_at": time(record.lastVerifiedAt),
-      "contacted_at": time(record.contactedAt), "art14_notice_sent_at": time(record.art14NoticeSentAt),
+      "contacted_at": time(record.contactedAt),
+      "art14_notice_sent_at": time(record.art14NoticeSentAt),
       "photo_url": orNull(record.photoURL), "created_at": time(record.createdAt),
     ]
     object["pending_fields"] = pending.filter { !$0.isAccepted }.map {
@@ -54,7 +56,8 @@ extension AdminAPI {
       }
       object["education"] = profile.education.map {
         [
-          "school": $0.school, "degree": orNull($0.degree), "field_of_study": orNull($0.fieldOfStudy),
+          "school": $0.school, "degree": orNull($0.degree),
+          "field_of_study": orNull($0.fieldOfStudy),
           "start_year": orNull($0.startYear), "end_year": orNull($0.endYear),
         ] as [String: Any]
       }
@@ -90,7 +93,8 @@ extension AdminAPI {
       "stage": entry.stage, "owner_user_id": entry.ownerUserID,
       "confirmed_by_user_id": entry.confirmedByUserID, "confirmed_at": time(entry.confirmedAt),
       "stage_changed_by_user_id": entry.stageChangedByUserID,
-      "stage_changed_at": time(entry.stageChangedAt), "last_activity_at": time(entry.lastActivityAt),
+      "stage_changed_at": time(entry.stageChangedAt),
+      "last_activity_at": time(entry.lastActivityAt),
     ]
   }
 }

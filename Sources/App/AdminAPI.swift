@@ -48,7 +48,8 @@ struct AdminAPI: Sendable {
           return AdminAPIFailure.conflict("The change conflicts with an existing record.").response
         } catch {
           logger.error("admin request failed", ["http.path": .string(request.path)])
-          return .error(status: 500, code: "internal", message: "The request could not be completed.")
+          return .error(
+            status: 500, code: "internal", message: "The request could not be completed.")
         }
       }
     }

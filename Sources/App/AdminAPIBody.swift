@@ -27,7 +27,8 @@ struct AdminAPIBody {
   /// An optional non-empty string.
   func string(_ key: String) throws(AdminAPIFailure) -> String? {
     guard has(key) else { return nil }
-    guard let text = object[key] as? String, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+    guard let text = object[key] as? String, !text.trimmingCharacters(in: .whitespaces).isEmpty
+    else {
       throw AdminAPIFailure.invalid(key, "expected a non-empty string")
     }
     return text
@@ -112,7 +113,9 @@ struct AdminAPIBody {
       }
       let low = try level("min")
       let high = try level("max")
-      guard low <= high else { throw AdminAPIFailure.invalid(field("seniority"), "min is above max") }
+      guard low <= high else {
+        throw AdminAPIFailure.invalid(field("seniority"), "min is above max")
+      }
       seniority = low...high
     }
     let remote: Bool?

@@ -19,7 +19,8 @@ enum AuthenticationPermission: Sendable, Hashable {
   func isGranted(to role: Configuration.Role) -> Bool {
     switch role {
     case .admin: true
-    case .recruiter: [.readCandidates, .writeCandidates, .pipeline, .vacancies, .notifications].contains(self)
+    case .recruiter:
+      [.readCandidates, .writeCandidates, .pipeline, .vacancies, .notifications].contains(self)
     case .operator: [.readCandidates, .notifications, .inbox].contains(self)
     }
   }

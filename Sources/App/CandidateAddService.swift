@@ -42,9 +42,38 @@ struct CandidateAddService: Sendable {
   let logger: Logger
   /// The provider whose ids `provider_id` holds.
   let provider = "crustdata"
+  /// One add per person at a time, so concurrent adds of the same person pay once.
+  let gate = Gate()
+
+  /// Lets one task at a time through per key; the others wait in arrival order.
+  actor Gate {
+    private var busy: Set<String> = []
+    private var waiters: [String: [CheckedContinuation<Void, Never>]] = [:]
+
+    /// Waits until `key` is free and takes it.
+    func enter(_ key: String) async {
+      guard busy.contains(key) else {
+        busy.insert(key)
+        return
+      }
+      await withCheckedContinuation { waiters[key, default: []].append($0) }
+    }
+
+    /// Hands `key` to the next waiter, or frees it.
+    func leave(_ key: String) {
+      guard var queue = waiters[key], !queue.isEmpty else {
+        busy.remove(key)
+        return
+      }
+      let next = queue.removeFirst()
+      waiters[key] = queue.isEmpty ? nil : queue
+      next.resume()
+    }
+  }
 
   /// Runs the add for `user`.
-  func add(_ request: Request, by user: AuthenticatedUser) async throws(AdminAPIFailure) -> Outcome {
+  func add(_ request: Request, by user: AuthenticatedUser) async throws(AdminAPIFailure) -> Outcome
+  {
     var normalizedURL: String?
     if let url = request.profileURL {
       guard let valid = ProfileURLBatcher.validProfileURL(url) else {
@@ -60,7 +89,8 @@ struct CandidateAddService: Sendable {
     let suppressed: Bool
     do { suppressed = try await suppression(reference) } catch {
       throw AdminAPIFailure(
-        status: 503, code: "suppression_unavailable", message: "The suppression list could not be read.")
+        status: 503, code: "suppression_unavailable",
+        message: "The suppression list could not be read.")
     }
     if suppressed {
       throw AdminAPIFailure(
@@ -72,6 +102,25 @@ struct CandidateAddService: Sendable {
       let exists = try await run { try VacancyStore.vacancy(id: vacancyID, in: $0) != nil }
       guard exists else { throw AdminAPIFailure.notFound("vacancy") }
     }
+    let key = normalizedURL ?? "provider-id:" + (request.providerID ?? "")
+    await gate.enter(key)
+    do {
+      let outcome = try await addHoldingGate(
+        request, reference: reference, normalizedURL: normalizedURL, by: user)
+      await gate.leave(key)
+      return outcome
+    } catch {
+      await gate.leave(key)
+      throw error
+    }
+  }
+
+  /// The add once no other add of the same person runs: the cache check, the paid call, the write.
+  private func addHoldingGate(
+    _ request: Request, reference: PersonReference, normalizedURL: String?,
+    by user: AuthenticatedUser
+  ) async throws(AdminAPIFailure) -> Outcome {
+    let vacancyID = request.vacancyID
     let now = clock.now()
     let confirmation = CandidateConfirmation(
       userID: user.id, at: now, source: "talentwatch", aiSourced: request.aiSourced)
@@ -103,7 +152,8 @@ struct CandidateAddService: Sendable {
       throw Self.failure(error)
     }
     guard let outcome = outcomes.first else {
-      throw AdminAPIFailure(status: 502, code: "provider_error", message: "The provider gave no answer.")
+      throw AdminAPIFailure(
+        status: 502, code: "provider_error", message: "The provider gave no answer.")
     }
     switch outcome.result {
     case .invalidURL:
@@ -115,10 +165,14 @@ struct CandidateAddService: Sendable {
       let enrichment = CandidateEnrichment(
         provider: provider, providerID: person.providerID, profileURL: person.profileURL,
         profile: person.profile, sensitiveFields: person.sensitiveFields,
-        rawPayload: person.rawPayload, fetchedAt: clock.now(), providerUpdatedAt: person.providerUpdatedAt)
-      let id = try await run { try CandidateStore.upsert(enrichment, confirmation: confirmation, in: $0) }
+        rawPayload: person.rawPayload, fetchedAt: clock.now(),
+        providerUpdatedAt: person.providerUpdatedAt)
+      let id = try await run {
+        try CandidateStore.upsert(enrichment, confirmation: confirmation, in: $0)
+      }
       let entry = try await confirm(id, confirmation, vacancyID: vacancyID, user: user)
-      return Outcome(candidateID: id, cached: false, created: existing == nil, pipelineEntryID: entry)
+      return Outcome(
+        candidateID: id, cached: false, created: existing == nil, pipelineEntryID: entry)
     }
   }
 
@@ -146,15 +200,19 @@ struct CandidateAddService: Sendable {
   static func failure(_ error: EnrichmentError) -> AdminAPIFailure {
     switch error.kind {
     case .budgetExhausted:
-      AdminAPIFailure(status: 429, code: "budget_exhausted", message: "Today's credit budget is spent.")
+      AdminAPIFailure(
+        status: 429, code: "budget_exhausted", message: "Today's credit budget is spent.")
     case .malformedResponse:
       AdminAPIFailure(
-        status: 502, code: "provider_malformed", message: "The provider's answer could not be read.")
+        status: 502, code: "provider_malformed", message: "The provider's answer could not be read."
+      )
     case .unauthorized:
-      AdminAPIFailure(status: 502, code: "provider_unauthorized", message: "The provider refused our key.")
+      AdminAPIFailure(
+        status: 502, code: "provider_unauthorized", message: "The provider refused our key.")
     case .unavailable, .other:
       AdminAPIFailure(
-        status: 503, code: "provider_unavailable", message: "The provider is unavailable; try again.")
+        status: 503, code: "provider_unavailable",
+        message: "The provider is unavailable; try again.")
     }
   }
 

@@ -17,7 +17,9 @@ struct CandidateContactService: Sendable {
   func fetch(candidateID: Int64, by user: AuthenticatedUser) async throws(AdminAPIFailure)
     -> StoredContactData
   {
-    let record = try await AdminAPI.write(database) { try CandidateStore.record(id: candidateID, in: $0) }
+    let record = try await AdminAPI.write(database) {
+      try CandidateStore.record(id: candidateID, in: $0)
+    }
     guard let record else { throw AdminAPIFailure.notFound("candidate") }
     guard let url = record.profileURL else {
       throw AdminAPIFailure.conflict("The candidate has no profile URL to look up.")
@@ -27,7 +29,9 @@ struct CandidateContactService: Sendable {
         status: 503, code: "no_provider", message: "No enrichment provider is configured.")
     }
     let now = clock.now()
-    let spent = try await AdminAPI.write(database) { try CreditLedgerStore.total(onDayOf: now, in: $0) }
+    let spent = try await AdminAPI.write(database) {
+      try CreditLedgerStore.total(onDayOf: now, in: $0)
+    }
     let most = prices.enrich + prices.businessEmail + prices.personalEmail + prices.phone
     guard spent + most <= Double(creditsPerDay) else {
       throw AdminAPIFailure(

@@ -13,8 +13,9 @@ extension Configuration {
     public let phone: Double
 
     /// Creates a price list; defaults 1, 1, 2, 2.
-    public init(enrich: Double = 1, businessEmail: Double = 1, personalEmail: Double = 2, phone: Double = 2)
-    {
+    public init(
+      enrich: Double = 1, businessEmail: Double = 1, personalEmail: Double = 2, phone: Double = 2
+    ) {
       self.enrich = enrich
       self.businessEmail = businessEmail
       self.personalEmail = personalEmail

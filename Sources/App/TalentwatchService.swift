@@ -126,10 +126,12 @@ final class TalentwatchService: Sendable {
     let enricher: (any PersonEnricher)? = provider.map { provider in
       CrustdataClient(
         configuration: CrustdataClientConfiguration(
-          baseURL: provider.baseURL, apiKey: provider.apiKey.revealed, batchSize: provider.batchSize,
+          baseURL: provider.baseURL, apiKey: provider.apiKey.revealed,
+          batchSize: provider.batchSize,
           requestsPerMinute: provider.requestsPerMinute, timeout: .seconds(provider.timeoutSeconds),
           retry: RetryPolicy(
-            maxAttempts: provider.maxAttempts, baseDelay: .milliseconds(250), maxDelay: .seconds(30)),
+            maxAttempts: provider.maxAttempts, baseDelay: .milliseconds(250), maxDelay: .seconds(30)
+          ),
           prices: CreditPrices(
             enrich: prices.enrich, businessEmail: prices.businessEmail,
             personalEmail: prices.personalEmail, phone: prices.phone)),

@@ -14,7 +14,9 @@ public struct CreditCharge: Sendable, Hashable {
   public var purpose: EnrichmentPurpose
 
   /// Creates a charge.
-  public init(at: Date, operation: String, credits: Double, profiles: Int, purpose: EnrichmentPurpose) {
+  public init(
+    at: Date, operation: String, credits: Double, profiles: Int, purpose: EnrichmentPurpose
+  ) {
     self.at = at
     self.operation = operation
     self.credits = credits

@@ -10,8 +10,9 @@ public struct CreditPrices: Sendable, Hashable {
   public var phone: Double
 
   /// Creates a price list; the defaults are the published prices (1, 1, 2, 2).
-  public init(enrich: Double = 1, businessEmail: Double = 1, personalEmail: Double = 2, phone: Double = 2)
-  {
+  public init(
+    enrich: Double = 1, businessEmail: Double = 1, personalEmail: Double = 2, phone: Double = 2
+  ) {
     self.enrich = enrich
     self.businessEmail = businessEmail
     self.personalEmail = personalEmail

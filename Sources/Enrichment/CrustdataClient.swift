@@ -1,7 +1,7 @@
 public import Domain
+import Foundation
 public import HTTPClient
 public import Logging
-import Foundation
 
 /// The Crustdata-compatible enrichment client over our `HTTPClient`.
 ///
@@ -31,7 +31,8 @@ public final class CrustdataClient: PersonEnricher {
   }
 
   /// Enriches people by profile URL; see `PersonEnricher`.
-  public func enrich(profileURLs: [String], purpose: EnrichmentPurpose) async throws(EnrichmentError)
+  public func enrich(profileURLs: [String], purpose: EnrichmentPurpose)
+    async throws(EnrichmentError)
     -> [EnrichmentOutcome]
   {
     let prepared = ProfileURLBatcher.prepare(profileURLs, batchSize: configuration.batchSize)
@@ -48,11 +49,14 @@ public final class CrustdataClient: PersonEnricher {
         await record(
           CreditCharge(
             at: clock.now(), operation: "enrich",
-            credits: Double(matched) * configuration.prices.enrich, profiles: matched, purpose: purpose))
+            credits: Double(matched) * configuration.prices.enrich, profiles: matched,
+            purpose: purpose))
       }
     }
     return zip(profileURLs, prepared.normalized).map { requested, normalized in
-      guard let normalized else { return EnrichmentOutcome(requestedURL: requested, result: .invalidURL) }
+      guard let normalized else {
+        return EnrichmentOutcome(requestedURL: requested, result: .invalidURL)
+      }
       guard let person = people[normalized] else {
         return EnrichmentOutcome(requestedURL: requested, result: .noMatch)
       }
@@ -79,9 +83,11 @@ public final class CrustdataClient: PersonEnricher {
     if !contact.personal.isEmpty { credits += prices.personalEmail }
     if !contact.phones.isEmpty { credits += prices.phone }
     await record(
-      CreditCharge(at: clock.now(), operation: "contact", credits: credits, profiles: 1, purpose: purpose))
+      CreditCharge(
+        at: clock.now(), operation: "contact", credits: credits, profiles: 1, purpose: purpose))
     let emails = contact.business + contact.personal
-    return emails.isEmpty && contact.phones.isEmpty ? nil : ContactData(emails: emails, phones: contact.phones)
+    return emails.isEmpty && contact.phones.isEmpty
+      ? nil : ContactData(emails: emails, phones: contact.phones)
   }
 
   /// Reads the `contact` section: business emails, personal emails, phone numbers.
@@ -104,7 +110,8 @@ public final class CrustdataClient: PersonEnricher {
   }
 
   /// One paced, retried request for one batch; returns `person_data` per matched normalised URL.
-  private func call(urls: [String], fields: [String]) async throws(EnrichmentError) -> [String: Any] {
+  private func call(urls: [String], fields: [String]) async throws(EnrichmentError) -> [String: Any]
+  {
     let body: [UInt8]
     do {
       body = Array(
@@ -162,9 +169,12 @@ public final class CrustdataClient: PersonEnricher {
       guard
         let wait = policy.delay(
           afterAttempt: attempt, status: failure == nil ? status : nil, error: failure,
-          retryAfter: response?.header("Retry-After"), now: Date(), randomUnit: Double.random(in: 0..<1))
+          retryAfter: response?.header("Retry-After"), now: Date(),
+          randomUnit: Double.random(in: 0..<1))
       else {
-        if lastError.kind == .unavailable || lastError.kind == .malformedResponse { throw lastError }
+        if lastError.kind == .unavailable || lastError.kind == .malformedResponse {
+          throw lastError
+        }
         throw EnrichmentError(.other, lastError.message)
       }
       do {

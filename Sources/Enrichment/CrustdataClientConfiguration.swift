@@ -21,14 +21,16 @@ public struct CrustdataClientConfiguration: Sendable {
   public static let apiVersion = "2025-11-01"
   /// The sections of `person_data` we store, and nothing else.
   public static let enrichFields = [
-    "crustdata_person_id", "basic_profile", "professional_network", "experience", "education", "skills",
+    "crustdata_person_id", "basic_profile", "professional_network", "experience", "education",
+    "skills",
   ]
 
   /// Creates a configuration; defaults follow the provider's published limits.
   public init(
     baseURL: String, apiKey: String, batchSize: Int = 25, requestsPerMinute: Int = 15,
     timeout: Duration = .seconds(30),
-    retry: RetryPolicy = RetryPolicy(maxAttempts: 5, baseDelay: .milliseconds(250), maxDelay: .seconds(30)),
+    retry: RetryPolicy = RetryPolicy(
+      maxAttempts: 5, baseDelay: .milliseconds(250), maxDelay: .seconds(30)),
     prices: CreditPrices = .published
   ) {
     var base = baseURL

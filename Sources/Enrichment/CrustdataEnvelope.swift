@@ -5,7 +5,9 @@ import Foundation
 enum CrustdataEnvelope {
   /// The `person_data` object (or nil for no match) per normalised requested URL.
   static func join(body: [UInt8], requested: [String]) throws(EnrichmentError) -> [String: Any] {
-    guard let decoded = try? JSONSerialization.jsonObject(with: Data(body), options: [.fragmentsAllowed])
+    guard
+      let decoded = try? JSONSerialization.jsonObject(
+        with: Data(body), options: [.fragmentsAllowed])
     else { throw EnrichmentError(.malformedResponse, "the enrich response is not JSON") }
     guard let entries = decoded as? [Any] else {
       throw EnrichmentError(.malformedResponse, "the enrich response is not an array")
@@ -22,7 +24,8 @@ enum CrustdataEnvelope {
       switch object["matches"] {
       case nil, is NSNull: matches = []
       case let list as [Any]: matches = list
-      default: throw EnrichmentError(.malformedResponse, "an enrich result's matches is not an array")
+      default:
+        throw EnrichmentError(.malformedResponse, "an enrich result's matches is not an array")
       }
       guard let first = matches.first else { continue }
       guard let match = first as? [String: Any], let personData = match["person_data"] else {

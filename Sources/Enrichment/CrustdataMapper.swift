@@ -36,7 +36,8 @@ public enum CrustdataMapper {
         schools.append(
           CandidateProfile.Education(
             school: try string(item, "school") ?? "", degree: try string(item, "degree"),
-            fieldOfStudy: try string(item, "field_of_study"), startYear: try int(item, "start_year"),
+            fieldOfStudy: try string(item, "field_of_study"),
+            startYear: try int(item, "start_year"),
             endYear: try int(item, "end_year")))
       }
     }
@@ -70,7 +71,8 @@ public enum CrustdataMapper {
       updatedAt = date
     }
     let raw =
-      (try? JSONSerialization.data(withJSONObject: data, options: [.sortedKeys, .withoutEscapingSlashes]))
+      (try? JSONSerialization.data(
+        withJSONObject: data, options: [.sortedKeys, .withoutEscapingSlashes]))
       .map { [UInt8]($0) } ?? []
     return EnrichedPerson(
       providerID: providerID, profileURL: profileURL, profile: profile, sensitiveFields: sensitive,
@@ -85,7 +87,9 @@ public enum CrustdataMapper {
     full.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
     if let date = full.date(from: text) { return date }
     let plain = ISO8601DateFormatter()
-    plain.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate]
+    plain.formatOptions = [
+      .withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate,
+    ]
     plain.timeZone = TimeZone(identifier: "UTC")
     if let date = plain.date(from: String(text.prefix(19))) { return date }
     plain.formatOptions = [.withFullDate, .withDashSeparatorInDate]
@@ -135,7 +139,8 @@ public enum CrustdataMapper {
     }
   }
 
-  private static func array(_ data: [String: Any], _ key: String) throws(EnrichmentError) -> [Any]? {
+  private static func array(_ data: [String: Any], _ key: String) throws(EnrichmentError) -> [Any]?
+  {
     switch data[key] {
     case nil, is NSNull: return nil
     case let value as [Any]: return value
@@ -155,7 +160,8 @@ public enum CrustdataMapper {
     return result
   }
 
-  private static func strings(_ data: [String: Any], _ key: String) throws(EnrichmentError) -> [String]
+  private static func strings(_ data: [String: Any], _ key: String) throws(EnrichmentError)
+    -> [String]
   {
     guard let items = try array(data, key) else { return [] }
     var result: [String] = []
@@ -166,7 +172,9 @@ public enum CrustdataMapper {
     return result
   }
 
-  private static func string(_ data: [String: Any], _ key: String) throws(EnrichmentError) -> String? {
+  private static func string(_ data: [String: Any], _ key: String) throws(EnrichmentError)
+    -> String?
+  {
     switch data[key] {
     case nil, is NSNull: return nil
     case let value as String: return value

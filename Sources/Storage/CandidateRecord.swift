@@ -40,9 +40,11 @@ public struct CandidateRecord: Sendable, Hashable {
 
   /// Creates a record value.
   public init(
-    id: Int64, provider: String, providerID: String?, profileURL: String?, profile: CandidateProfile?,
+    id: Int64, provider: String, providerID: String?, profileURL: String?,
+    profile: CandidateProfile?,
     rawPayload: [UInt8]?, source: String, aiSourced: Bool, confirmedByUserID: String?,
-    confirmedAt: Date?, sourcedAt: Date?, enrichedAt: Date?, lastVerifiedAt: Date?, contactedAt: Date?,
+    confirmedAt: Date?, sourcedAt: Date?, enrichedAt: Date?, lastVerifiedAt: Date?,
+    contactedAt: Date?,
     art14NoticeSentAt: Date?, photoURL: String?, createdAt: Date
   ) {
     self.id = id

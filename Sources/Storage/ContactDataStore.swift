@@ -13,8 +13,10 @@ public enum ContactDataStore {
         fetched_at = excluded.fetched_at, fetched_by_user_id = excluded.fetched_by_user_id
       """,
       [
-        .integer(data.candidateID), .text(String(decoding: try encoder.encode(data.emails), as: UTF8.self)),
-        .text(String(decoding: try encoder.encode(data.phones), as: UTF8.self)), .date(data.fetchedAt),
+        .integer(data.candidateID),
+        .text(String(decoding: try encoder.encode(data.emails), as: UTF8.self)),
+        .text(String(decoding: try encoder.encode(data.phones), as: UTF8.self)),
+        .date(data.fetchedAt),
         .text(data.fetchedByUserID),
       ])
   }

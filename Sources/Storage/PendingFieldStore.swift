@@ -30,7 +30,8 @@ public enum PendingFieldStore {
   }
 
   /// Every proposed field of a candidate (accepted or not), by field name.
-  public static func fields(candidateID: Int64, in connection: Connection) throws -> [PendingField] {
+  public static func fields(candidateID: Int64, in connection: Connection) throws -> [PendingField]
+  {
     try connection.query(
       """
       SELECT field, value, proposed_at, accepted_by_user_id, accepted_at FROM pending_fields

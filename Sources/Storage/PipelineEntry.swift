@@ -26,7 +26,8 @@ public struct PipelineEntry: Sendable, Hashable {
   /// Creates a value.
   public init(
     id: Int64, candidateID: Int64, vacancyID: Int64, stage: String, ownerUserID: String,
-    confirmedByUserID: String, confirmedAt: Date, stageChangedByUserID: String, stageChangedAt: Date,
+    confirmedByUserID: String, confirmedAt: Date, stageChangedByUserID: String,
+    stageChangedAt: Date,
     lastActivityAt: Date
   ) {
     self.id = id

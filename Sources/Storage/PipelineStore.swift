@@ -12,7 +12,8 @@ public enum PipelineStore {
       guard
         try connection.queryOne("SELECT 1 FROM candidates WHERE id = ?", [.integer(candidateID)])
           != nil,
-        try connection.queryOne("SELECT 1 FROM vacancies WHERE id = ?", [.integer(vacancyID)]) != nil
+        try connection.queryOne("SELECT 1 FROM vacancies WHERE id = ?", [.integer(vacancyID)])
+          != nil
       else { throw PipelineStoreError.candidateOrVacancyNotFound }
       if let existing = try connection.queryOne(
         "SELECT id FROM pipeline_entries WHERE candidate_id = ? AND vacancy_id = ?",
@@ -28,7 +29,10 @@ public enum PipelineStore {
           last_activity_at)
         VALUES (?, ?, 'sourced', ?, ?, ?, ?, ?, ?)
         """,
-        [.integer(candidateID), .integer(vacancyID), user, user, .date(at), user, .date(at), .date(at)])
+        [
+          .integer(candidateID), .integer(vacancyID), user, user, .date(at), user, .date(at),
+          .date(at),
+        ])
       let id = connection.lastInsertRowID
       try connection.run(
         """
@@ -62,7 +66,8 @@ public enum PipelineStore {
           reason, changed_at) VALUES (?, ?, ?, ?, ?, ?)
         """,
         [
-          .integer(entryID), .text(entry.stage), .text(stage), .text(actingUserID), SQLValue(reason),
+          .integer(entryID), .text(entry.stage), .text(stage), .text(actingUserID),
+          SQLValue(reason),
           .date(at),
         ])
       try connection.run(
@@ -92,7 +97,8 @@ public enum PipelineStore {
     let epoch = Date(timeIntervalSince1970: 0)
     return PipelineEntry(
       id: row.int(0) ?? 0, candidateID: row.int(1) ?? 0, vacancyID: row.int(2) ?? 0,
-      stage: row.text(3) ?? "", ownerUserID: row.text(4) ?? "", confirmedByUserID: row.text(5) ?? "",
+      stage: row.text(3) ?? "", ownerUserID: row.text(4) ?? "",
+      confirmedByUserID: row.text(5) ?? "",
       confirmedAt: row.date(6) ?? epoch, stageChangedByUserID: row.text(7) ?? "",
       stageChangedAt: row.date(8) ?? epoch, lastActivityAt: row.date(9) ?? epoch)
   }
@@ -101,7 +107,8 @@ public enum PipelineStore {
   public static func stageChangeCount(entryID: Int64, in connection: Connection) throws -> Int {
     Int(
       try connection.queryOne(
-        "SELECT COUNT(*) FROM pipeline_stage_changes WHERE pipeline_entry_id = ?", [.integer(entryID)]
+        "SELECT COUNT(*) FROM pipeline_stage_changes WHERE pipeline_entry_id = ?",
+        [.integer(entryID)]
       )?.int(0) ?? 0)
   }
 }

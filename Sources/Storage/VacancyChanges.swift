@@ -13,7 +13,8 @@ public struct VacancyChanges: Sendable, Hashable {
 
   /// Creates a change set.
   public init(
-    title: String? = nil, criteria: VacancyCriteria? = nil, isOpen: Bool? = nil, aiScoring: Bool? = nil
+    title: String? = nil, criteria: VacancyCriteria? = nil, isOpen: Bool? = nil,
+    aiScoring: Bool? = nil
   ) {
     self.title = title
     self.criteria = criteria

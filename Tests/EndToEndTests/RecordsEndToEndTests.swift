@@ -224,6 +224,26 @@ struct RecordsEndToEndTests {
     }
   }
 
+  @Test("concurrent adds of the same person pay once")
+  func concurrentAdds() async throws {
+    try await withWorld { world in
+      let url = try #require(try await world.sandboxPeople().dropFirst(3).first)
+      let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+        for _ in 0..<4 {
+          group.addTask {
+            try await world.api("POST", "/candidates", body: #"{"profile_url":"\#(url)"}"#).status
+          }
+        }
+        var statuses: [Int] = []
+        for try await status in group { statuses.append(status) }
+        return statuses.sorted()
+      }
+      #expect(statuses == [200, 200, 200, 201])
+      #expect(try await world.sandboxCredits().total == 1)
+      #expect(try world.ledger().count == 1)
+    }
+  }
+
   @Test("contact data is fetched only on request, billed, and stored with who fetched it")
   func contactOnRequest() async throws {
     try await withWorld { world in

@@ -57,7 +57,8 @@ struct CrustdataBatchingTests {
   @Test("published prices are the defaults")
   func prices() {
     let prices = CreditPrices.published
-    #expect([prices.enrich, prices.businessEmail, prices.personalEmail, prices.phone] == [1, 1, 2, 2])
+    #expect(
+      [prices.enrich, prices.businessEmail, prices.personalEmail, prices.phone] == [1, 1, 2, 2])
   }
 }
 

@@ -57,7 +57,8 @@ struct CrustdataMapperTests {
   @Test("missing sections are tolerated; the title falls back to basic_profile.current_title")
   func toleratesMissing() throws {
     let person = try CrustdataMapper.person(
-      from: try decode(#"{"basic_profile": {"name": "Bo", "current_title": "Designer", "location": "Berlin"}}"#),
+      from: try decode(
+        #"{"basic_profile": {"name": "Bo", "current_title": "Designer", "location": "Berlin"}}"#),
       profileURL: "https://linkedin.com/in/bo")
     #expect(person.providerID == nil)
     #expect(person.providerUpdatedAt == nil)
@@ -69,15 +70,17 @@ struct CrustdataMapperTests {
     #expect(!person.profile.openToWork)
   }
 
-  @Test("a field of the wrong type is a malformed answer", arguments: [
-    #"{"basic_profile": {"name": 42}}"#,
-    #"{"skills": {"professional_network_skills": "Python"}}"#,
-    #"{"experience": {"employment_details": {"current": [{"is_default": "yes"}]}}}"#,
-    #"{"education": {"schools": [{"start_year": "2016"}]}}"#,
-    #"{"crustdata_person_id": true}"#,
-    #"{"metadata": {"updated_at": "last tuesday"}}"#,
-    #"["not", "an", "object"]"#,
-  ])
+  @Test(
+    "a field of the wrong type is a malformed answer",
+    arguments: [
+      #"{"basic_profile": {"name": 42}}"#,
+      #"{"skills": {"professional_network_skills": "Python"}}"#,
+      #"{"experience": {"employment_details": {"current": [{"is_default": "yes"}]}}}"#,
+      #"{"education": {"schools": [{"start_year": "2016"}]}}"#,
+      #"{"crustdata_person_id": true}"#,
+      #"{"metadata": {"updated_at": "last tuesday"}}"#,
+      #"["not", "an", "object"]"#,
+    ])
   func wrongTypes(json: String) throws {
     let decoded = try decode(json)
     #expect(throws: EnrichmentError.self) {
@@ -92,10 +95,15 @@ struct CrustdataMapperTests {
 
   @Test("dates with and without a zone parse as UTC")
   func dates() {
-    #expect(CrustdataMapper.parseDate("2026-11-20T08:00:00Z") == Date(timeIntervalSince1970: 1_795_161_600))
-    #expect(CrustdataMapper.parseDate("2026-11-20T08:00:00") == Date(timeIntervalSince1970: 1_795_161_600))
     #expect(
-      CrustdataMapper.parseDate("2026-11-20T08:00:00.000Z") == Date(timeIntervalSince1970: 1_795_161_600))
+      CrustdataMapper.parseDate("2026-11-20T08:00:00Z")
+        == Date(timeIntervalSince1970: 1_795_161_600))
+    #expect(
+      CrustdataMapper.parseDate("2026-11-20T08:00:00") == Date(timeIntervalSince1970: 1_795_161_600)
+    )
+    #expect(
+      CrustdataMapper.parseDate("2026-11-20T08:00:00.000Z")
+        == Date(timeIntervalSince1970: 1_795_161_600))
     #expect(CrustdataMapper.parseDate("nonsense") == nil)
   }
 

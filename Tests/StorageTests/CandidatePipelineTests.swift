@@ -27,7 +27,8 @@ struct CandidatePipelineTests {
   func stageChangeNeedsUser() throws {
     try withPipelineDatabase { connection, candidate, vacancy in
       let entry = try PipelineStore.confirm(
-        candidateID: candidate, vacancyID: vacancy, actingUserID: "u_anna", at: start, in: connection)
+        candidateID: candidate, vacancyID: vacancy, actingUserID: "u_anna", at: start,
+        in: connection)
       #expect(throws: PipelineStoreError.missingActingUser) {
         _ = try PipelineStore.changeStage(
           entryID: entry.id, to: "rejected", actingUserID: nil, at: start, in: connection)
@@ -52,7 +53,8 @@ struct CandidatePipelineTests {
   func stageChange() throws {
     try withPipelineDatabase { connection, candidate, vacancy in
       let entry = try PipelineStore.confirm(
-        candidateID: candidate, vacancyID: vacancy, actingUserID: "u_anna", at: start, in: connection)
+        candidateID: candidate, vacancyID: vacancy, actingUserID: "u_anna", at: start,
+        in: connection)
       #expect(entry.stage == "sourced")
       let later = start.addingTimeInterval(3600)
       let moved = try PipelineStore.changeStage(

@@ -42,7 +42,8 @@ struct CandidateStoreTests {
       #expect(record.enrichedAt == start)
       #expect(record.photoURL == nil)
       #expect(record.confirmedAt == nil)
-      let title = try connection.queryOne("SELECT current_title FROM candidates WHERE id = ?", [.integer(id)])
+      let title = try connection.queryOne(
+        "SELECT current_title FROM candidates WHERE id = ?", [.integer(id)])
       #expect(title?.text(0) == "Engineer")
     }
   }
@@ -84,7 +85,8 @@ struct CandidateStoreTests {
       let again = CandidateConfirmation(userID: "u_bob", at: later)
       _ = try CandidateStore.upsert(
         enrichment(title: "Staff Engineer", fetchedAt: later), confirmation: again, in: connection)
-      _ = try CandidateStore.upsert(enrichment(fetchedAt: later.addingTimeInterval(60)), in: connection)
+      _ = try CandidateStore.upsert(
+        enrichment(fetchedAt: later.addingTimeInterval(60)), in: connection)
       let record = try #require(try CandidateStore.record(id: id, in: connection))
       #expect(record.sourcedAt == start)
       #expect(record.confirmedAt == start)

@@ -62,7 +62,7 @@ private final class AdminAPIHarness: Sendable {
     let response = try await client.send(
       HTTPClientRequest(
         method: method, url: "http://127.0.0.1:\(service.port)/api/v1\(path)", headers: headers,
-        body: Array((body ?? "").utf8), timeout: .seconds(10)))
+        body: Array((body ?? "").utf8), timeout: .seconds(60)))
     let json =
       (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] ?? [:]
     return (response.status, json)

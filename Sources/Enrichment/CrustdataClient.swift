@@ -19,7 +19,8 @@ public final class CrustdataClient: PersonEnricher {
 
   /// Creates a client; `recorder` receives every charge (App writes it to the credit ledger).
   public init(
-    configuration: CrustdataClientConfiguration, http: HTTPClient, clock: any Clock, logger: Logger,
+    configuration: CrustdataClientConfiguration, http: HTTPClient, clock: any Clock,
+    logger: Logger = Logger(label: "enrichment"),
     recorder: @escaping CreditRecorder
   ) {
     self.configuration = configuration

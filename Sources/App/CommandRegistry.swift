@@ -13,6 +13,7 @@ enum CommandRegistry {
     ExplanationCommand.self,
     ExportCommand.self,
     ComplianceReportCommand.self,
+    TokenCommand.self,
   ]
 
   /// The command named exactly `name` (`token new`).

@@ -21,7 +21,8 @@ extension AdminAPI {
         let outcome = try await candidates.add(
           CandidateAddService.Request(
             profileURL: try body.string("profile_url"), providerID: try body.string("provider_id"),
-            vacancyID: try body.id("vacancy_id"), aiSourced: try body.bool("ai_sourced") ?? false),
+            vacancyID: try body.id("vacancy_id"), aiSourced: try body.bool("ai_sourced") ?? false,
+            suppressionOverrideReason: try body.string("suppression_override_reason")),
           by: user)
         let id = outcome.candidateID
         let (record, pending) = try await Self.write(database) { connection in

@@ -18,6 +18,8 @@ struct CandidateAddService: Sendable {
     var vacancyID: Int64?
     /// Whether an AI tool proposed the person.
     var aiSourced: Bool
+    /// Why a person on the suppression list is added anyway (audited); nil refuses them.
+    var suppressionOverrideReason: String? = nil
   }
 
   /// What the add did.
@@ -87,7 +89,9 @@ struct CandidateAddService: Sendable {
     let reference = PersonReference(
       provider: provider, providerID: request.providerID, profileURL: normalizedURL)
     let suppressed: Bool
-    do { suppressed = try await suppression(reference) } catch {
+    do {
+      suppressed = try await suppression(reference, request.suppressionOverrideReason, user.id)
+    } catch {
       throw AdminAPIFailure(
         status: 503, code: "suppression_unavailable",
         message: "The suppression list could not be read.")
@@ -95,7 +99,8 @@ struct CandidateAddService: Sendable {
     if suppressed {
       throw AdminAPIFailure(
         status: 409, code: "suppressed",
-        message: "This person is on the suppression list and cannot be added.")
+        message:
+          "This person was erased at their request and is on the suppression list; adding them again needs an explicit suppression_override_reason, which is audited.")
     }
     let vacancyID = request.vacancyID
     if let vacancyID {

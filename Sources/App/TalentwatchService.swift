@@ -78,8 +78,11 @@ final class TalentwatchService: Sendable {
       counters: counters
     ).register(in: &router)
     HealthRoutes(readiness: readiness).register(in: &router)
-    adminAPI(configuration: configuration, database: database, clock: clock, logger: logger)
-      .register(in: &router)
+    let admin = adminAPI(
+      configuration: configuration, database: database, clock: clock, logger: logger)
+    admin.register(in: &router)
+    let compliance = ComplianceContext(database: database, configuration: configuration, clock: clock)
+    admin.registerCompliance(ComplianceAPI(context: compliance), in: &router)
     MetricsRoutes(metrics: metrics, database: database, clock: clock, counters: counters)
       .register(in: &router)
     let tls = try configuration.tls.map(loadTLS)
@@ -105,10 +108,12 @@ final class TalentwatchService: Sendable {
       throw error
     }
     let maintenance = MaintenanceService(database: database, clock: clock, logger: logger.labeled("maintenance"))
+    let retention = RetentionService(context: compliance, logger: logger.labeled("retention"))
     let services = Task {
       await withTaskGroup(of: Void.self) { group in
         group.addTask { await processing.run() }
         group.addTask { await maintenance.run() }
+        group.addTask { await retention.run() }
       }
     }
     readiness.markStarted()
@@ -197,7 +202,20 @@ final class TalentwatchService: Sendable {
       candidates: CandidateAddService(
         database: database, enricher: enricher, clock: clock,
         cacheDays: provider?.enrichCacheDays ?? 30, creditsPerDay: creditsPerDay, prices: prices,
-        suppression: AdminAPI.nothingSuppressed, logger: apiLogger),
+        suppression: { reference, overrideReason, actor in
+          let check = ComplianceSuppressionCheck(
+            pseudonymizer: Pseudonymizer(pepper: configuration.pepper.revealed))
+          let now = clock.now()
+          return try await database.write { connection in
+            do {
+              try check.check(
+                reference, overrideReason: overrideReason, actor: actor, now: now, in: connection)
+              return false
+            } catch is ComplianceSuppressionCheck.Refused {
+              return true
+            }
+          }
+        }, logger: apiLogger),
       contacts: CandidateContactService(
         database: database, enricher: enricher, clock: clock, creditsPerDay: creditsPerDay,
         prices: prices, logger: apiLogger),

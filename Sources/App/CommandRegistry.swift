@@ -14,6 +14,7 @@ enum CommandRegistry {
     ExportCommand.self,
     ComplianceReportCommand.self,
     TokenCommand.self,
+    DemoCommand.self,
   ]
 
   /// The command named exactly `name` (`token new`).

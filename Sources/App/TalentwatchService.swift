@@ -15,7 +15,7 @@ import Synchronization
 final class TalentwatchService: Sendable {
   /// The bound port (the real one when the configuration asked for port 0).
   let port: Int
-  private let database: Database
+  let database: Database
   private let server: Server
   private let writer: InboxWriter
   private let services: Task<Void, Never>

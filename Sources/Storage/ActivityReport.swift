@@ -1,0 +1,107 @@
+import Foundation
+
+/// What happened in the database, in the shape a person reads it: the facts behind the demo summary (and a
+/// team's weekly report). Read-only.
+public struct ActivityReport: Sendable {
+  /// A change a refresh found.
+  public struct Change: Sendable {
+    public var candidateID: Int64
+    public var kind: String
+    public var before: String?
+    public var after: String?
+  }
+
+  /// A refresh decision and its state.
+  public struct PlanItem: Sendable {
+    public var candidateID: Int64
+    public var state: String
+    public var reason: String
+  }
+
+  /// One line of the credit ledger.
+  public struct Credit: Sendable {
+    public var purpose: String
+    public var credits: Double
+  }
+
+  /// A score that is new or moved.
+  public struct ScoreMove: Sendable {
+    public var candidateID: Int64
+    public var vacancyTitle: String
+    public var before: Int?
+    public var after: Int
+    public var breakdown: String
+  }
+
+  /// Candidate id → name.
+  public var names: [Int64: String]
+  /// Deliveries per status.
+  public var inboxByStatus: [InboxStatus: Int]
+  /// Quarantined deliveries.
+  public var quarantined: [InboxEntry]
+  /// Change events, oldest first.
+  public var changes: [Change]
+  /// Plan items, newest first.
+  public var planItems: [PlanItem]
+  /// The credit ledger.
+  public var credits: [Credit]
+  /// Current scores that have a history (moved) or are new, highest first.
+  public var scoreMoves: [ScoreMove]
+  /// Retention facts per candidate.
+  public var retention: [RetentionRecord]
+
+  /// Reads the report.
+  public static func collect(in connection: Connection) throws -> ActivityReport {
+    var names: [Int64: String] = [:]
+    for row in try connection.query("SELECT id, coalesce(name, profile_url, '') FROM candidates") {
+      if let id = row.int(0) { names[id] = row.text(1) ?? "" }
+    }
+    let changes = try connection.query(
+      "SELECT candidate_id, kind, before, after FROM change_events ORDER BY id"
+    ).map {
+      Change(
+        candidateID: $0.int(0) ?? 0, kind: $0.text(1) ?? "", before: $0.text(2), after: $0.text(3))
+    }
+    let planItems = try connection.query(
+      "SELECT candidate_id, state, reason FROM plan_items ORDER BY id DESC LIMIT 50"
+    ).map { PlanItem(candidateID: $0.int(0) ?? 0, state: $0.text(1) ?? "", reason: $0.text(2) ?? "") }
+    let credits = try connection.query("SELECT purpose, credits FROM credit_ledger ORDER BY id").map {
+      Credit(purpose: $0.text(0) ?? "", credits: $0.double(1) ?? 0)
+    }
+    let scoreMoves = try connection.query(
+      """
+      SELECT s.candidate_id, v.title,
+        (SELECT p.score FROM match_scores p
+          WHERE p.candidate_id = s.candidate_id AND p.vacancy_id = s.vacancy_id AND p.id < s.id
+          ORDER BY p.id DESC LIMIT 1),
+        s.score, s.contributions
+      FROM match_scores s JOIN vacancies v ON v.id = s.vacancy_id
+      WHERE s.is_current = 1
+      ORDER BY s.score DESC, s.candidate_id LIMIT 30
+      """
+    ).map { row in
+      ScoreMove(
+        candidateID: row.int(0) ?? 0, vacancyTitle: row.text(1) ?? "",
+        before: row.int(2).map(Int.init), after: Int(row.int(3) ?? 0),
+        breakdown: breakdown(row.text(4) ?? "[]"))
+    }
+    return ActivityReport(
+      names: names, inboxByStatus: try InboxStore.countByStatus(in: connection),
+      quarantined: try InboxStore.list(InboxFilter(status: .quarantined), in: connection),
+      changes: changes, planItems: planItems, credits: credits, scoreMoves: scoreMoves,
+      retention: try PurgeStore.retentionRecords(in: connection))
+  }
+
+  /// "required_skills 30, title 15, ..." from a contributions JSON array.
+  private static func breakdown(_ json: String) -> String {
+    guard
+      let items = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [[String: Any]]
+    else { return "" }
+    return items.compactMap { item in
+      guard let feature = item["feature"] as? String, let points = item["points"] as? Int else {
+        return nil
+      }
+      return "\(feature) \(points)"
+    }.joined(separator: ", ")
+  }
+}

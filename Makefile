@@ -1,6 +1,6 @@
 # talentwatch: build, test and run on Debian 12 with Swift 6 (see README.md).
 #
-#   make run    install missing system packages, build, start `talentwatch serve`
+#   make run    install missing system packages, build, play the demo week (`talentwatch demo`), keep serving
 #   make test   install missing system packages and the Python test venv, build warning-free, run all tests
 #   make lint   check formatting with swift-format
 #
@@ -48,10 +48,11 @@ $(VENV_STAMP): requirements-test.txt | deps
 build: deps
 	$(SWIFT) build $(SWIFT_FLAGS)
 
-## run: build, then serve with ./talentwatch.json if present, else the built-in local defaults.
+## run: build, then the main job on the embedded default: the provider sandbox, `serve` on SQLite under
+## var/demo, the scripted demo week, the summary; then keeps serving until Ctrl-C.
 run: build
 	mkdir -p var
-	$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/talentwatch serve
+	$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/talentwatch demo
 
 ## test: build the package and its tests warning-free, then run every test.
 # `swift test` gets the same flags as the build so it reuses that build instead of compiling again.

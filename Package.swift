@@ -69,10 +69,15 @@ let package = Package(
     .executableTarget(
       name: "bench-matcher", dependencies: ["Domain"], path: "Benchmarks/MatcherBench",
       swiftSettings: swiftSettings),
+    // Loading the planner's due inputs from a real SQLite file of 1,000,000 / 100,000 candidates.
+    .executableTarget(
+      name: "bench-planning", dependencies: ["Domain", "Storage"], path: "Benchmarks/PlanningBench",
+      swiftSettings: swiftSettings),
 
     .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
     .testTarget(name: "SigningTests", dependencies: ["Signing"], swiftSettings: swiftSettings),
-    .testTarget(name: "StorageTests", dependencies: ["Storage"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "StorageTests", dependencies: ["Storage", "Domain"], swiftSettings: swiftSettings),
     .testTarget(name: "MetricsTests", dependencies: ["Metrics"], swiftSettings: swiftSettings),
     .testTarget(
       name: "EnrichmentTests", dependencies: ["Enrichment", "Domain", "HTTPClient", "TestSupport"],
@@ -89,7 +94,9 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "AppTests",
-      dependencies: ["App", "Logging", "HTTPClient", "Signing", "Storage", "TestSupport"],
+      dependencies: [
+        "App", "Logging", "HTTPClient", "Signing", "Storage", "TestSupport", "Domain", "Enrichment",
+      ],
       swiftSettings: swiftSettings),
     // End-to-end tests: the real executables as child processes over loopback.
     .testTarget(

@@ -6,6 +6,9 @@ enum CommandRegistry {
     VersionCommand.self,
     ServeCommand.self,
     MigrateCommand.self,
+    PlanCommand.self,
+    RefreshRunCommand.self,
+    SimulateCommand.self,
   ]
 
   /// The command named exactly `name` (`token new`).

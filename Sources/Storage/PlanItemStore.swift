@@ -20,22 +20,28 @@ public enum PlanItemStore {
     return tier * 10 + cause
   }
 
-  /// Inserts a planned row for each `refresh` item of `plan` whose candidate has no open item yet.
-  /// Returns how many were inserted.
+  /// Inserts a planned row for each `refresh` item of `plan` whose candidate has no open item yet and no
+  /// item that failed for good after `failedSince` (a failed refresh already raised its `refresh.failed`
+  /// event; it is not retried every cycle). Returns how many were inserted.
   @discardableResult
-  public static func insertPlanned(_ plan: Plan, in connection: Connection) throws -> Int {
+  public static func insertPlanned(
+    _ plan: Plan, failedSince: Date? = nil, in connection: Connection
+  ) throws -> Int {
     var inserted = 0
+    let cutoff = SQLValue.date(failedSince ?? plan.generatedAt.addingTimeInterval(-86_400))
     for item in plan.items where item.decision == .refresh {
       try connection.run(
         """
         INSERT OR IGNORE INTO plan_items
           (candidate_id, state, tier, priority, reason_code, reason, signal_ids, planned_at)
-        VALUES (?, 'planned', ?, ?, ?, ?, ?, ?)
+        SELECT ?1, 'planned', ?2, ?3, ?4, ?5, ?6, ?7
+        WHERE NOT EXISTS (SELECT 1 FROM plan_items f WHERE f.candidate_id = ?1 AND f.state = 'failed'
+          AND f.finished_at >= ?8)
         """,
         [
           .integer(item.candidateID), .text(item.tier.rawValue),
           .integer(Int64(priorityNumber(item.priority))), .text(item.reason.code),
-          .text(item.reason.sentence), .text(encode(item.signalIDs)), .date(plan.generatedAt),
+          .text(item.reason.sentence), .text(encode(item.signalIDs)), .date(plan.generatedAt), cutoff,
         ])
       inserted += connection.changes
     }

@@ -27,6 +27,7 @@ extension Schema {
           JOIN candidates c ON c.id = s.candidate_id
           WHERE c.last_verified_at IS NULL OR s.detected_at > c.last_verified_at;
         CREATE INDEX vacancies_open ON vacancies (id) WHERE is_open = 1;
+        CREATE INDEX plan_items_by_candidate ON plan_items (candidate_id, state, finished_at);
         """)
   ]
 }

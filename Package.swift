@@ -51,7 +51,8 @@ let package = Package(
     .executableTarget(name: "talentwatch", dependencies: ["App"], swiftSettings: swiftSettings),
     // A stand-in enrichment provider: enrich API, credits, scripted changes, signed deliveries, faults.
     .executableTarget(
-      name: "provider-sandbox", dependencies: ["HTTPServer", "HTTPClient", "Signing", "Logging"],
+      name: "provider-sandbox",
+      dependencies: ["Domain", "HTTPServer", "HTTPClient", "Signing", "Logging"],
       swiftSettings: swiftSettings),
 
     // Benchmarks: the bare libmicrohttpd handler that the server is measured against, and the server itself.
@@ -101,7 +102,7 @@ let package = Package(
     // End-to-end tests: the real executables as child processes over loopback.
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["TestSupport", "HTTPClient", "Signing", "Storage", "Domain"],
+      dependencies: ["TestSupport", "HTTPClient", "HTTPServer", "Signing", "Storage", "Domain"],
       swiftSettings: swiftSettings),
     // Helpers shared by the test targets (finding built executables, child processes).
     .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),

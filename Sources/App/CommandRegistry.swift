@@ -9,6 +9,7 @@ enum CommandRegistry {
     PlanCommand.self,
     RefreshRunCommand.self,
     SimulateCommand.self,
+    TokenCommand.self,
   ]
 
   /// The command named exactly `name` (`token new`).

@@ -22,6 +22,12 @@ extension Configuration {
     public let creditsPerDay: Int
     /// Seconds one API request may take.
     public let timeoutSeconds: Int
+    /// Days a verified record is served from our database instead of paying again (`enrich_cache_days`).
+    public let enrichCacheDays: Int
+    /// The provider's prices (`credit_prices`), for the credit ledger.
+    public let creditPrices: CreditPrices
+    /// Attempts per request before giving up (`max_attempts`), retrying 429, 5xx, timeouts, bad answers.
+    public let maxAttempts: Int
 
     /// The base URL used when `base_url` is absent.
     public static let defaultBaseURL = "https://api.crustdata.com"
@@ -33,7 +39,8 @@ extension Configuration {
       kind: Kind = .crustdata, baseURL: String = Provider.defaultBaseURL, apiKey: Secret,
       requestsPerMinute: Int = 15, batchSize: Int = Provider.maximumBatchSize,
       creditsPerDay: Int = 500,
-      timeoutSeconds: Int = 30
+      timeoutSeconds: Int = 30, enrichCacheDays: Int = 30, creditPrices: CreditPrices = .published,
+      maxAttempts: Int = 5
     ) {
       self.kind = kind
       self.baseURL = baseURL
@@ -42,13 +49,17 @@ extension Configuration {
       self.batchSize = batchSize
       self.creditsPerDay = creditsPerDay
       self.timeoutSeconds = timeoutSeconds
+      self.enrichCacheDays = enrichCacheDays
+      self.creditPrices = creditPrices
+      self.maxAttempts = maxAttempts
     }
 
     /// The provider with its API key redacted.
     public var description: String {
       "Provider(kind: \(kind.rawValue), base_url: \(baseURL), api_key: [redacted], "
         + "requests_per_minute: \(requestsPerMinute), batch_size: \(batchSize), "
-        + "credits_per_day: \(creditsPerDay), timeout_seconds: \(timeoutSeconds))"
+        + "credits_per_day: \(creditsPerDay), timeout_seconds: \(timeoutSeconds), "
+        + "enrich_cache_days: \(enrichCacheDays), max_attempts: \(maxAttempts))"
     }
 
     /// Same as `description`: the API key stays redacted.
@@ -63,6 +74,9 @@ extension Configuration {
       case batchSize = "batch_size"
       case creditsPerDay = "credits_per_day"
       case timeoutSeconds = "timeout_seconds"
+      case enrichCacheDays = "enrich_cache_days"
+      case creditPrices = "credit_prices"
+      case maxAttempts = "max_attempts"
     }
 
     /// Reads the `provider` object; `api_key` is required, everything else has a default.
@@ -80,7 +94,12 @@ extension Configuration {
         batchSize: try object.optional(.batchSize)?.integer(in: 1...Self.maximumBatchSize)
           ?? Self.maximumBatchSize,
         creditsPerDay: try object.optional(.creditsPerDay)?.integer(in: 0...Int.max) ?? 500,
-        timeoutSeconds: try object.optional(.timeoutSeconds)?.integer(in: 1...600) ?? 30)
+        timeoutSeconds: try object.optional(.timeoutSeconds)?.integer(in: 1...600) ?? 30,
+        enrichCacheDays: try object.optional(.enrichCacheDays)?.integer(in: 0...3650) ?? 30,
+        creditPrices: try object.optional(.creditPrices).map { value throws(ConfigurationError) in
+          try CreditPrices(value)
+        } ?? .published,
+        maxAttempts: try object.optional(.maxAttempts)?.integer(in: 1...20) ?? 5)
     }
   }
 }

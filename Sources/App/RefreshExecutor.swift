@@ -31,7 +31,7 @@ struct RefreshExecutor: Sendable {
   /// Attempts before an item fails for good on transient errors.
   var maxAttempts = 3
   /// Record reads and writes.
-  var writer = RefreshRecordWriter.planningStore
+  var writer = RefreshRecordWriter.candidateStore
   /// The diff of old and new profiles.
   var detector = ChangeDetector()
 
@@ -98,8 +98,12 @@ struct RefreshExecutor: Sendable {
       for (item, url, _) in callable {
         switch byURL[url] {
         case .matched(let person):
-          summary.changeEvents += try await complete(item, person: person)
-          summary.done += 1
+          do {
+            summary.changeEvents += try await complete(item, person: person)
+            summary.done += 1
+          } catch {
+            try await fail(item, reason: "record_write_failed", summary: &summary)
+          }
         case .noMatch:
           try await fail(item, reason: "no_match", summary: &summary)
         case .invalidURL:

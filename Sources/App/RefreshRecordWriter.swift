@@ -17,18 +17,30 @@ struct RefreshRecordWriter: Sendable {
     )
       throws -> Date
 
-  /// Reads and writes through `PlanningRecordStore`: auto-filled columns and the profile JSON;
-  /// `last_verified_at` is the provider's freshness time when given, else the fetch time; retention
-  /// clocks and confirmations are never written.
-  static let planningStore = RefreshRecordWriter(
+  /// Reads through `PlanningRecordStore` and writes through the candidate record store's upsert
+  /// (`CandidateStore.upsert`): auto-filled columns, the profile JSON, sensitive fields held as pending;
+  /// `last_verified_at` is the provider's freshness time when given, else the fetch time; `sourced_at`,
+  /// `contacted_at` and confirmations are never written by an enrichment.
+  static let candidateStore = RefreshRecordWriter(
     target: { candidateID, connection in
       try PlanningRecordStore.target(candidateID: candidateID, in: connection)
     },
     apply: { candidateID, person, now, connection in
-      let verifiedAt = person.providerUpdatedAt ?? now
-      try PlanningRecordStore.applyRefresh(
-        candidateID: candidateID, profile: person.profile, providerID: person.providerID,
-        rawPayload: person.rawPayload, verifiedAt: verifiedAt, enrichedAt: now, in: connection)
-      return verifiedAt
+      let enrichment = CandidateEnrichment(
+        provider: "crustdata", providerID: person.providerID, profileURL: person.profileURL,
+        profile: person.profile, sensitiveFields: person.sensitiveFields,
+        rawPayload: person.rawPayload,
+        fetchedAt: now, providerUpdatedAt: person.providerUpdatedAt)
+      let written = try CandidateStore.upsert(enrichment, in: connection)
+      guard written == candidateID else {
+        throw RecordMismatch(description: "the provider's answer names another candidate record")
+      }
+      return enrichment.verifiedAt
     })
+
+  /// The provider answered for a person who resolves to a different record than the one refreshed.
+  struct RecordMismatch: Error, CustomStringConvertible {
+    /// What happened (no personal data).
+    let description: String
+  }
 }

@@ -1,5 +1,7 @@
 import Domain
+import Enrichment
 import Foundation
+import HTTPClient
 import HTTPServer
 import Ingest
 import Logging
@@ -59,6 +61,8 @@ final class TalentwatchService: Sendable {
       counters: IngestCounters()
     ).register(in: &router)
     HealthRoutes(readiness: readiness).register(in: &router)
+    adminAPI(configuration: configuration, database: database, clock: clock, logger: logger)
+      .register(in: &router)
 
     let server = Server(
       configuration: ServerConfiguration(
@@ -78,10 +82,21 @@ final class TalentwatchService: Sendable {
       throw error
     }
     let maintenance = MaintenanceService(database: database, clock: clock, logger: logger.labeled("maintenance"))
+    let refresh = try configuration.provider.map { _ in
+      RefreshService(
+        cycle: RefreshCycle(
+          builder: PlanBuilder(configuration: configuration),
+          executor: try RefreshEnricherFactory.executor(
+            configuration: configuration, database: database, clock: clock,
+            logger: logger.labeled("refresh"))),
+        logger: logger.labeled("refresh"),
+        interval: .seconds(configuration.planner.scheduleMinutes * 60))
+    }
     let services = Task {
       await withTaskGroup(of: Void.self) { group in
         group.addTask { await processing.run() }
         group.addTask { await maintenance.run() }
+        if let refresh { group.addTask { await refresh.run() } }
       }
     }
     readiness.markStarted()
@@ -111,6 +126,47 @@ final class TalentwatchService: Sendable {
     services.cancel()
     await services.value
     database.close()
+  }
+
+  /// The admin API with the enrichment client (when a provider is configured) writing the credit ledger.
+  private static func adminAPI(
+    configuration: Configuration, database: Database, clock: any Clock, logger: Logger
+  ) -> AdminAPI {
+    let provider = configuration.provider
+    let prices = provider?.creditPrices ?? .published
+    let enricher: (any PersonEnricher)? = provider.map { provider in
+      CrustdataClient(
+        configuration: CrustdataClientConfiguration(
+          baseURL: provider.baseURL, apiKey: provider.apiKey.revealed, batchSize: provider.batchSize,
+          requestsPerMinute: provider.requestsPerMinute, timeout: .seconds(provider.timeoutSeconds),
+          retry: RetryPolicy(
+            maxAttempts: provider.maxAttempts, baseDelay: .milliseconds(250), maxDelay: .seconds(30)),
+          prices: CreditPrices(
+            enrich: prices.enrich, businessEmail: prices.businessEmail,
+            personalEmail: prices.personalEmail, phone: prices.phone)),
+        http: HTTPClient(), clock: clock, logger: logger.labeled("enrichment"),
+        recorder: { charge in
+          try await database.write { connection in
+            try CreditLedgerStore.append(
+              CreditLedgerEntry(
+                at: charge.at, operation: charge.operation, credits: charge.credits,
+                candidateIDs: charge.purpose.candidateIDs, purpose: charge.purpose.reason,
+                profiles: charge.profiles), in: connection)
+          }
+        })
+    }
+    let creditsPerDay = provider?.creditsPerDay ?? 0
+    let apiLogger = logger.labeled("admin")
+    return AdminAPI(
+      database: database, clock: clock, authentication: Authentication(users: configuration.users),
+      candidates: CandidateAddService(
+        database: database, enricher: enricher, clock: clock,
+        cacheDays: provider?.enrichCacheDays ?? 30, creditsPerDay: creditsPerDay, prices: prices,
+        suppression: AdminAPI.nothingSuppressed, logger: apiLogger),
+      contacts: CandidateContactService(
+        database: database, enricher: enricher, clock: clock, creditsPerDay: creditsPerDay,
+        prices: prices, logger: apiLogger),
+      logger: apiLogger)
   }
 
   /// Builds the ingest sources, refusing secrets that do not decode (with the key path).

@@ -41,7 +41,8 @@ public enum PlanItemStore {
         [
           .integer(item.candidateID), .text(item.tier.rawValue),
           .integer(Int64(priorityNumber(item.priority))), .text(item.reason.code),
-          .text(item.reason.sentence), .text(encode(item.signalIDs)), .date(plan.generatedAt), cutoff,
+          .text(item.reason.sentence), .text(encode(item.signalIDs)), .date(plan.generatedAt),
+          cutoff,
         ])
       inserted += connection.changes
     }

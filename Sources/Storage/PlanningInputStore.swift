@@ -108,14 +108,11 @@ public enum PlanningInputStore {
       creditsSpentToday: try creditsSpent(onDayOf: now, in: connection))
   }
 
-  /// Credits the ledger shows spent on the UTC day of `now` (`credit_ledger.day` is `YYYY-MM-DD`),
-  /// rounded up to whole credits.
+  /// Credits the ledger shows spent on the UTC day of `now` (`CreditLedgerStore.total`), rounded up to
+  /// whole credits.
   public static func creditsSpent(onDayOf now: Date, in connection: Connection) throws -> Int {
-    let row = try connection.queryOne(
-      "SELECT COALESCE(SUM(credits), 0) FROM credit_ledger WHERE day = ?",
-      [.text(PlanCalendar.dayString(now))])
-    let total = row?.double(0) ?? 0
-    return total.isFinite ? Int(total.rounded(.up)) : 0
+    let total = try CreditLedgerStore.total(onDayOf: now, in: connection)
+    return total.isFinite && total > 0 ? Int(min(total.rounded(.up), Double(Int.max / 2))) : 0
   }
 
   /// Removes queued signals that no longer need planning: those the plan found older than their record

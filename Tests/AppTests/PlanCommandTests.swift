@@ -24,7 +24,9 @@ struct PlanCommandTests {
     return database
   }
 
-  @Test("--dry-run prints the summary and one line per decision with its sentence, skips included, and records nothing")
+  @Test(
+    "--dry-run prints the summary and one line per decision with its sentence, skips included, and records nothing"
+  )
   func dryRunText() async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
@@ -32,8 +34,10 @@ struct PlanCommandTests {
     let run = try await runCLI(["--db", database.path, "plan", "--dry-run"], directory: directory)
     #expect(run.status == 0, "\(run.standardError)")
     let lines = run.standardOutput.split(separator: "\n").map(String.init)
-    #expect(lines.first?.contains("2 to refresh (2 credits), 0 waiting for budget, 2 skipped") == true)
-    #expect(lines.contains { $0.hasPrefix("refresh") && $0.contains("candidate 1: Job change detected") })
+    #expect(
+      lines.first?.contains("2 to refresh (2 credits), 0 waiting for budget, 2 skipped") == true)
+    #expect(
+      lines.contains { $0.hasPrefix("refresh") && $0.contains("candidate 1: Job change detected") })
     #expect(
       lines.contains {
         $0.hasPrefix("refresh") && $0.contains("candidate 2: Last verified")
@@ -50,7 +54,9 @@ struct PlanCommandTests {
     #expect(items.isEmpty)
   }
 
-  @Test("--json prints the plan for scripts with codes and sentences; without --dry-run the refreshes are recorded once")
+  @Test(
+    "--json prints the plan for scripts with codes and sentences; without --dry-run the refreshes are recorded once"
+  )
   func jsonAndRecording() async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }

@@ -13,7 +13,9 @@ import Testing
 struct PlanRefreshExecutorTests {
   private let now = Date()
 
-  private func profile(_ title: String, _ company: String, openToWork: Bool = false) -> CandidateProfile {
+  private func profile(_ title: String, _ company: String, openToWork: Bool = false)
+    -> CandidateProfile
+  {
     CandidateProfile(
       name: "Person", currentTitle: title, currentCompany: company, skills: ["Swift"],
       openToWork: openToWork)
@@ -23,7 +25,8 @@ struct PlanRefreshExecutorTests {
     _ database: Database, _ enricher: CountingEnricher, clock: any Clock
   ) -> RefreshExecutor {
     RefreshExecutor(
-      database: database, enricher: enricher, clock: clock, logger: Logger(label: "test", sink: Logger.MemorySink()),
+      database: database, enricher: enricher, clock: clock,
+      logger: Logger(label: "test", sink: Logger.MemorySink()),
       batchSize: 2)
   }
 
@@ -32,7 +35,9 @@ struct PlanRefreshExecutorTests {
       builder: PlanBuilder(policy: .delta, creditsPerDay: nil), executor: executor)
   }
 
-  @Test("a refresh writes the record, a change event per change in the same transaction, moves last_verified_at and never the retention clocks")
+  @Test(
+    "a refresh writes the record, a change event per change in the same transaction, moves last_verified_at and never the retention clocks"
+  )
   func refreshWritesEvents() async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
@@ -46,7 +51,8 @@ struct PlanRefreshExecutorTests {
     let database = try Database(path: seed.path)
     defer { database.close() }
     let clock = ManualClock(now)
-    let (plan, summary) = try await cycle(database, executor(database, enricher, clock: clock)).run()
+    let (plan, summary) = try await cycle(database, executor(database, enricher, clock: clock))
+      .run()
     #expect(plan.totals.refresh == 1)
     #expect(summary.done == 1 && summary.changeEvents == 2 && summary.providerCalls == 1)
     try await database.read { connection in
@@ -57,8 +63,12 @@ struct PlanRefreshExecutorTests {
       #expect(events.allSatisfy { $0.planItemID != nil })
       let row = try #require(
         try connection.queryOne(
-          "SELECT last_verified_at, sourced_at, contacted_at, current_company FROM candidates WHERE id = 1"))
-      #expect(row.date(0) == Date(timeIntervalSince1970: (clock.now().timeIntervalSince1970 * 1000).rounded() / 1000))
+          "SELECT last_verified_at, sourced_at, contacted_at, current_company FROM candidates WHERE id = 1"
+        ))
+      #expect(
+        row.date(0)
+          == Date(
+            timeIntervalSince1970: (clock.now().timeIntervalSince1970 * 1000).rounded() / 1000))
       #expect(row.date(1) == seed.now.addingTimeInterval(-200 * 86_400).roundedToMilliseconds)
       #expect(row.date(2) == seed.now.addingTimeInterval(-50 * 86_400).roundedToMilliseconds)
       #expect(row.text(3) == "Globex")
@@ -71,7 +81,9 @@ struct PlanRefreshExecutorTests {
     #expect(enricher.charged == [PlanTestDatabase.url(1): 1])
   }
 
-  @Test("no match fails the item for good with a refresh.failed change event; a provider outage retries, then fails after the attempts")
+  @Test(
+    "no match fails the item for good with a refresh.failed change event; a provider outage retries, then fails after the attempts"
+  )
   func failures() async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
@@ -85,7 +97,8 @@ struct PlanRefreshExecutorTests {
     #expect(summary.failed == 1)
     try await database.read { connection in
       let events = try ChangeEventStore.events(candidateID: 1, in: connection)
-      #expect(events.map(\.event) == [ChangeEvent(kind: .refreshFailed, before: nil, after: "no_match")])
+      #expect(
+        events.map(\.event) == [ChangeEvent(kind: .refreshFailed, before: nil, after: "no_match")])
       #expect(try PlanItemStore.counts(in: connection) == [.failed: 1])
     }
 
@@ -103,7 +116,9 @@ struct PlanRefreshExecutorTests {
     }
   }
 
-  @Test("crash recovery: an in-flight item whose record was written after its start is done without a call; one whose record was not is re-run once")
+  @Test(
+    "crash recovery: an in-flight item whose record was written after its start is done without a call; one whose record was not is re-run once"
+  )
   func crashRecoveryRule() async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
@@ -124,9 +139,10 @@ struct PlanRefreshExecutorTests {
       try builder.record(try builder.plan(now: startedAt, in: connection), in: connection)
       let claimed = try PlanItemStore.claim(limit: 10, startedAt: startedAt, in: connection)
       #expect(claimed.count == 2)
-      try PlanningRecordStore.applyRefresh(
-        candidateID: 1, profile: CandidateProfile(name: "Person"), providerID: nil, rawPayload: [],
-        verifiedAt: startedAt.addingTimeInterval(1), enrichedAt: startedAt.addingTimeInterval(1),
+      _ = try CandidateStore.upsert(
+        CandidateEnrichment(
+          provider: "crustdata", providerID: "p1", profileURL: PlanTestDatabase.url(1),
+          profile: CandidateProfile(name: "Person"), fetchedAt: startedAt.addingTimeInterval(1)),
         in: connection)
     }
     clock.advance(by: 60)

@@ -32,7 +32,8 @@ struct PlanTestDatabase {
 
   /// A candidate with a stored profile, verified `verifiedDaysAgo` days ago (nil: never).
   func candidate(
-    _ id: Int64, verifiedDaysAgo: Double?, profile: CandidateProfile? = nil, contactedDaysAgo: Double? = nil
+    _ id: Int64, verifiedDaysAgo: Double?, profile: CandidateProfile? = nil,
+    contactedDaysAgo: Double? = nil
   ) throws {
     let verified = verifiedDaysAgo.map { now.addingTimeInterval(-$0 * 86_400) }
     let json = try profile.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
@@ -67,7 +68,10 @@ struct PlanTestDatabase {
           confirmed_at, stage_changed_by_user_id, stage_changed_at, last_activity_at)
         VALUES (?, ?, 'sourced', 'u_anna', 'u_anna', 0, 'u_anna', 0, ?)
         """,
-        [.integer(candidate), .integer(vacancy), .date(now.addingTimeInterval(-activityDaysAgo * 86_400))])
+        [
+          .integer(candidate), .integer(vacancy),
+          .date(now.addingTimeInterval(-activityDaysAgo * 86_400)),
+        ])
     }
   }
 
@@ -85,7 +89,7 @@ struct PlanTestDatabase {
   }
 
   /// The profile URL of candidate `id`.
-  static func url(_ id: Int64) -> String { "https://www.linkedin.com/in/person-\(id)" }
+  static func url(_ id: Int64) -> String { "https://linkedin.com/in/person-\(id)" }
 }
 
 /// A provider stand-in: answers from a table of profiles, counts every profile it is asked for (what a
@@ -130,14 +134,18 @@ final class CountingEnricher: PersonEnricher {
           state.charged[url, default: 0] += 1
           return EnrichmentOutcome(
             requestedURL: url,
-            result: .matched(EnrichedPerson(providerID: nil, profileURL: url, profile: profile)))
+            result: .matched(
+              EnrichedPerson(
+                providerID: url.split(separator: "-").last.map { "p\($0)" }, profileURL: url,
+                profile: profile)))
         })
     }
     return try result.get()
   }
 
   /// Not used by refreshes.
-  func fetchContactData(profileURL: String, purpose: EnrichmentPurpose) async throws(EnrichmentError)
+  func fetchContactData(profileURL: String, purpose: EnrichmentPurpose)
+    async throws(EnrichmentError)
     -> ContactData?
   {
     nil

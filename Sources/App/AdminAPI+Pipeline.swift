@@ -1,0 +1,41 @@
+import Foundation
+import HTTPServer
+import Storage
+
+extension AdminAPI {
+  /// `POST /pipeline` (confirm a candidate into a vacancy at `sourced`) and `PATCH /pipeline/{id}` (a
+  /// stage change by the caller, with an optional reason). The acting user is always the token's.
+  func registerPipeline(in router: inout Router) {
+    let database = database
+    let clock = clock
+    route("POST", "/pipeline", .pipeline, { request, user in
+      let body = try AdminAPIBody(request.body)
+      guard let candidateID = try body.id("candidate_id") else {
+        throw AdminAPIFailure.invalid("candidate_id", "required")
+      }
+      guard let vacancyID = try body.id("vacancy_id") else {
+        throw AdminAPIFailure.invalid("vacancy_id", "required")
+      }
+      let now = clock.now()
+      let entry = try await Self.write(database) { connection in
+        try PipelineStore.confirm(
+          candidateID: candidateID, vacancyID: vacancyID, actingUserID: user.id, at: now,
+          in: connection)
+      }
+      return Self.json(201, Self.pipelineJSON(entry))
+    }, in: &router)
+
+    route("PATCH", "/pipeline/{id}", .pipeline, { request, user in
+      let id = try Self.pathID(request, "pipeline entry")
+      let body = try AdminAPIBody(request.body)
+      let stage = try body.requiredString("stage")
+      let reason = try body.string("reason")
+      let now = clock.now()
+      let entry = try await Self.write(database) { connection in
+        try PipelineStore.changeStage(
+          entryID: id, to: stage, actingUserID: user.id, reason: reason, at: now, in: connection)
+      }
+      return Self.json(200, Self.pipelineJSON(entry))
+    }, in: &router)
+  }
+}

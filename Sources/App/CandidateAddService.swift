@@ -1,0 +1,166 @@
+import Domain
+import Enrichment
+import Foundation
+import Logging
+import Storage
+
+/// The human-confirmed add: checks suppression, serves a recently verified record without paying,
+/// otherwise enriches once (within the daily budget), writes the record with the confirming user, and
+/// optionally confirms the candidate into a vacancy.
+struct CandidateAddService: Sendable {
+  /// What the caller asked to add.
+  struct Request: Sendable {
+    /// The profile URL, when given.
+    var profileURL: String?
+    /// The provider's person id, when given.
+    var providerID: String?
+    /// A vacancy to confirm the candidate into.
+    var vacancyID: Int64?
+    /// Whether an AI tool proposed the person.
+    var aiSourced: Bool
+  }
+
+  /// What the add did.
+  struct Outcome: Sendable {
+    /// The candidate id.
+    var candidateID: Int64
+    /// Whether the record came from our database without a provider call.
+    var cached: Bool
+    /// Whether the candidate is new to the database.
+    var created: Bool
+    /// The pipeline entry, when a vacancy was given.
+    var pipelineEntryID: Int64?
+  }
+
+  let database: Database
+  let enricher: (any PersonEnricher)?
+  let clock: any Clock
+  let cacheDays: Int
+  let creditsPerDay: Int
+  let prices: Configuration.CreditPrices
+  let suppression: AdminAPI.SuppressionCheck
+  let logger: Logger
+  /// The provider whose ids `provider_id` holds.
+  let provider = "crustdata"
+
+  /// Runs the add for `user`.
+  func add(_ request: Request, by user: AuthenticatedUser) async throws(AdminAPIFailure) -> Outcome {
+    var normalizedURL: String?
+    if let url = request.profileURL {
+      guard let valid = ProfileURLBatcher.validProfileURL(url) else {
+        throw AdminAPIFailure.invalid("profile_url", "expected a professional-network profile URL")
+      }
+      normalizedURL = valid
+    }
+    guard normalizedURL != nil || request.providerID != nil else {
+      throw AdminAPIFailure.invalid("profile_url", "a profile_url or provider_id is required")
+    }
+    let reference = PersonReference(
+      provider: provider, providerID: request.providerID, profileURL: normalizedURL)
+    let suppressed: Bool
+    do { suppressed = try await suppression(reference) } catch {
+      throw AdminAPIFailure(
+        status: 503, code: "suppression_unavailable", message: "The suppression list could not be read.")
+    }
+    if suppressed {
+      throw AdminAPIFailure(
+        status: 409, code: "suppressed",
+        message: "This person is on the suppression list and cannot be added.")
+    }
+    let vacancyID = request.vacancyID
+    if let vacancyID {
+      let exists = try await run { try VacancyStore.vacancy(id: vacancyID, in: $0) != nil }
+      guard exists else { throw AdminAPIFailure.notFound("vacancy") }
+    }
+    let now = clock.now()
+    let confirmation = CandidateConfirmation(
+      userID: user.id, at: now, source: "talentwatch", aiSourced: request.aiSourced)
+    let existing = try await run { try CandidateStore.record(for: reference, in: $0) }
+    if let existing, let verified = existing.lastVerifiedAt,
+      now.timeIntervalSince(verified) < TimeInterval(cacheDays) * 86_400
+    {
+      let entry = try await confirm(existing.id, confirmation, vacancyID: vacancyID, user: user)
+      return Outcome(candidateID: existing.id, cached: true, created: false, pipelineEntryID: entry)
+    }
+    guard let url = normalizedURL ?? existing?.profileURL else {
+      throw AdminAPIFailure.invalid("profile_url", "required to enrich a person we do not hold")
+    }
+    guard let enricher else {
+      throw AdminAPIFailure(
+        status: 503, code: "no_provider", message: "No enrichment provider is configured.")
+    }
+    let spent = try await run { try CreditLedgerStore.total(onDayOf: now, in: $0) }
+    guard spent + prices.enrich <= Double(creditsPerDay) else {
+      throw AdminAPIFailure(
+        status: 429, code: "budget_exhausted", message: "Today's credit budget is spent.")
+    }
+    let purpose = EnrichmentPurpose(reason: "add", candidateIDs: existing.map { [$0.id] } ?? [])
+    let outcomes: [EnrichmentOutcome]
+    do {
+      outcomes = try await enricher.enrich(profileURLs: [url], purpose: purpose)
+    } catch {
+      logger.warning("enrichment failed", ["error.kind": .string(error.kind.rawValue)])
+      throw Self.failure(error)
+    }
+    guard let outcome = outcomes.first else {
+      throw AdminAPIFailure(status: 502, code: "provider_error", message: "The provider gave no answer.")
+    }
+    switch outcome.result {
+    case .invalidURL:
+      throw AdminAPIFailure.invalid("profile_url", "expected a professional-network profile URL")
+    case .noMatch:
+      throw AdminAPIFailure(
+        status: 404, code: "no_match", message: "The provider does not know this person.")
+    case .matched(let person):
+      let enrichment = CandidateEnrichment(
+        provider: provider, providerID: person.providerID, profileURL: person.profileURL,
+        profile: person.profile, sensitiveFields: person.sensitiveFields,
+        rawPayload: person.rawPayload, fetchedAt: clock.now(), providerUpdatedAt: person.providerUpdatedAt)
+      let id = try await run { try CandidateStore.upsert(enrichment, confirmation: confirmation, in: $0) }
+      let entry = try await confirm(id, confirmation, vacancyID: vacancyID, user: user)
+      return Outcome(candidateID: id, cached: false, created: existing == nil, pipelineEntryID: entry)
+    }
+  }
+
+  /// Confirms an existing record and, when asked, puts it into the vacancy's pipeline.
+  private func confirm(
+    _ id: Int64, _ confirmation: CandidateConfirmation, vacancyID: Int64?, user: AuthenticatedUser
+  ) async throws(AdminAPIFailure) -> Int64? {
+    try await run { connection in
+      try connection.transaction {
+        try CandidateStore.confirm(id: id, confirmation, in: connection)
+        guard let vacancyID else { return nil }
+        do {
+          return try PipelineStore.confirm(
+            candidateID: id, vacancyID: vacancyID, actingUserID: user.id, at: confirmation.at,
+            in: connection
+          ).id
+        } catch PipelineStoreError.alreadyInPipeline(let entryID) {
+          return entryID
+        }
+      }
+    }
+  }
+
+  /// Maps an enrichment failure to the API's answer.
+  static func failure(_ error: EnrichmentError) -> AdminAPIFailure {
+    switch error.kind {
+    case .budgetExhausted:
+      AdminAPIFailure(status: 429, code: "budget_exhausted", message: "Today's credit budget is spent.")
+    case .malformedResponse:
+      AdminAPIFailure(
+        status: 502, code: "provider_malformed", message: "The provider's answer could not be read.")
+    case .unauthorized:
+      AdminAPIFailure(status: 502, code: "provider_unauthorized", message: "The provider refused our key.")
+    case .unavailable, .other:
+      AdminAPIFailure(
+        status: 503, code: "provider_unavailable", message: "The provider is unavailable; try again.")
+    }
+  }
+
+  private func run<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T)
+    async throws(AdminAPIFailure) -> T
+  {
+    try await AdminAPI.write(database, body)
+  }
+}

@@ -1,6 +1,0 @@
-import Testing
-
-@Test("the Enrichment test target builds")
-func enrichmentTargetBuilds() {
-  #expect(Bool(true))
-}

@@ -71,6 +71,10 @@ let package = Package(
     .executableTarget(
       name: "bench-matcher", dependencies: ["Domain"], path: "Benchmarks/MatcherBench",
       swiftSettings: swiftSettings),
+    // Loading the planner's due inputs from a real SQLite file of 1,000,000 / 100,000 candidates.
+    .executableTarget(
+      name: "bench-planning", dependencies: ["Domain", "Storage"], path: "Benchmarks/PlanningBench",
+      swiftSettings: swiftSettings),
 
     .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
     .testTarget(name: "SigningTests", dependencies: ["Signing"], swiftSettings: swiftSettings),
@@ -92,7 +96,9 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "AppTests",
-      dependencies: ["App", "Logging", "HTTPClient", "Signing", "Storage", "TestSupport", "Domain"],
+      dependencies: [
+        "App", "Logging", "HTTPClient", "Signing", "Storage", "TestSupport", "Domain", "Enrichment",
+      ],
       swiftSettings: swiftSettings),
     // End-to-end tests: the real executables as child processes over loopback.
     .testTarget(

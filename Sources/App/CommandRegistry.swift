@@ -13,6 +13,9 @@ enum CommandRegistry {
     ExplanationCommand.self,
     ExportCommand.self,
     ComplianceReportCommand.self,
+    PlanCommand.self,
+    RefreshRunCommand.self,
+    SimulateCommand.self,
     TokenCommand.self,
     DemoCommand.self,
   ]

@@ -7,7 +7,7 @@ extension Configuration {
 
   /// The keys the top-level object may have; a new section is one case here and one line in `init(document:)`.
   enum Key: String, CaseIterable {
-    case listen, database, pepper, server, sources, ingest, provider, users, tls, retention
+    case listen, database, pepper, server, sources, ingest, provider, users, tls, retention, planner
     case maxBodyBytes = "max_body_bytes"
     case shutdownTimeoutSeconds = "shutdown_timeout_seconds"
     case logLevel = "log_level"
@@ -103,6 +103,9 @@ extension Configuration {
     let provider = try object.optional(.provider).map { value throws(ConfigurationError) in
       try Provider(value)
     }
+    let planner = try object.optional(.planner).map { value throws(ConfigurationError) in
+      try Planner(value)
+    }
 
     let tls = try object.optional(.tls).map { value throws(ConfigurationError) in
       try TLS(value)
@@ -145,6 +148,6 @@ extension Configuration {
       shutdownTimeoutSeconds: shutdownTimeout, logLevel: logLevel,
       server: server ?? defaults.server,
       sources: sources, ingest: ingest ?? defaults.ingest, provider: provider, users: users,
-      tls: tls, retention: retention ?? defaults.retention)
+      tls: tls, retention: retention ?? defaults.retention, planner: planner ?? defaults.planner)
   }
 }

@@ -36,6 +36,8 @@ public struct Configuration: Sendable, Equatable, CustomStringConvertible,
   public let tls: TLS?
   /// Retention periods (`retention`), checked against GDPR Art. 14 and AI Act Art. 26(6) when loaded.
   public let retention: RetentionPolicy
+  /// The delta planner's rules and the refresh schedule (`planner`).
+  public let planner: Planner
 
   /// The built-in default `listen`.
   public static let defaultListen = ListenAddress.localDefault
@@ -65,7 +67,8 @@ public struct Configuration: Sendable, Equatable, CustomStringConvertible,
     provider: Provider? = nil,
     users: [User] = [],
     tls: TLS? = nil,
-    retention: RetentionPolicy = .defaults
+    retention: RetentionPolicy = .defaults,
+    planner: Planner = .defaults
   ) {
     self.tls = tls
     self.listen = listen
@@ -81,6 +84,7 @@ public struct Configuration: Sendable, Equatable, CustomStringConvertible,
     self.provider = provider
     self.users = users
     self.retention = retention
+    self.planner = planner
   }
 
   /// The built-in local defaults, used when there is no configuration file.
@@ -98,7 +102,7 @@ public struct Configuration: Sendable, Equatable, CustomStringConvertible,
       pepper: pepperIsDefault ? nil : pepper, maxBodyBytes: maxBodyBytes,
       shutdownTimeoutSeconds: shutdownTimeoutSeconds, logLevel: logLevel,
       server: server, sources: sources, ingest: ingest, provider: provider, users: users, tls: tls,
-      retention: retention)
+      retention: retention, planner: planner)
   }
 
   /// A summary with every secret redacted, safe for logs and error messages.

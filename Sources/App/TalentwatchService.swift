@@ -109,11 +109,22 @@ final class TalentwatchService: Sendable {
     }
     let maintenance = MaintenanceService(database: database, clock: clock, logger: logger.labeled("maintenance"))
     let retention = RetentionService(context: compliance, logger: logger.labeled("retention"))
+    let refresh = try configuration.provider.map { _ in
+      RefreshService(
+        cycle: RefreshCycle(
+          builder: PlanBuilder(configuration: configuration),
+          executor: try RefreshEnricherFactory.executor(
+            configuration: configuration, database: database, clock: clock,
+            logger: logger.labeled("refresh"))),
+        logger: logger.labeled("refresh"),
+        interval: .seconds(configuration.planner.scheduleMinutes * 60))
+    }
     let services = Task {
       await withTaskGroup(of: Void.self) { group in
         group.addTask { await processing.run() }
         group.addTask { await maintenance.run() }
         group.addTask { await retention.run() }
+        if let refresh { group.addTask { await refresh.run() } }
       }
     }
     readiness.markStarted()

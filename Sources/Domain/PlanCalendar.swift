@@ -1,12 +1,12 @@
-import Foundation
+public import Foundation
 
 /// UTC day arithmetic and fixed-format dates for plan reasons, without locale or calendar lookups.
-enum PlanCalendar {
+public enum PlanCalendar {
   /// Seconds in a UTC day (Unix time has no leap seconds).
-  static let secondsPerDay: Double = 86_400
+  public static let secondsPerDay: Double = 86_400
 
   /// The first instant of the UTC day that contains `date`.
-  static func startOfUTCDay(_ date: Date) -> Date {
+  public static func startOfUTCDay(_ date: Date) -> Date {
     let seconds = date.timeIntervalSince1970
     guard seconds.isFinite else { return date }
     return Date(timeIntervalSince1970: (seconds / secondsPerDay).rounded(.down) * secondsPerDay)
@@ -18,7 +18,7 @@ enum PlanCalendar {
   }
 
   /// `date` as `YYYY-MM-DD` in UTC; dates beyond ±100,000 years read `unknown date`.
-  static func dayString(_ date: Date) -> String {
+  public static func dayString(_ date: Date) -> String {
     let dayCount = (date.timeIntervalSince1970 / secondsPerDay).rounded(.down)
     guard dayCount.isFinite, abs(dayCount) < 36_500_000 else { return "unknown date" }
     // Howard Hinnant's civil_from_days: proleptic Gregorian calendar from days since 1970-01-01.
@@ -35,7 +35,7 @@ enum PlanCalendar {
   }
 
   /// `date` as an RFC 3339 UTC timestamp with whole seconds (`2026-11-30T06:00:12Z`).
-  static func timestampString(_ date: Date) -> String {
+  public static func timestampString(_ date: Date) -> String {
     let seconds = date.timeIntervalSince1970
     guard seconds.isFinite, abs(seconds) < 36_500_000 * secondsPerDay else { return "unknown date" }
     let dayStart = (seconds / secondsPerDay).rounded(.down) * secondsPerDay

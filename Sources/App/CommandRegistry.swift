@@ -6,6 +6,8 @@ enum CommandRegistry {
     VersionCommand.self,
     ServeCommand.self,
     MigrateCommand.self,
+    NotificationsListCommand.self,
+    NotificationsRedriveCommand.self,
   ]
 
   /// The command named exactly `name` (`token new`).

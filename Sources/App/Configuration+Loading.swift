@@ -7,7 +7,7 @@ extension Configuration {
 
   /// The keys the top-level object may have; a new section is one case here and one line in `init(document:)`.
   enum Key: String, CaseIterable {
-    case listen, database, pepper, server, sources, ingest, provider, users
+    case listen, database, pepper, server, sources, ingest, provider, users, notifications
     case maxBodyBytes = "max_body_bytes"
     case shutdownTimeoutSeconds = "shutdown_timeout_seconds"
     case logLevel = "log_level"
@@ -103,6 +103,9 @@ extension Configuration {
     let provider = try object.optional(.provider).map { value throws(ConfigurationError) in
       try Provider(value)
     }
+    let notifications = try object.optional(.notifications).map { value throws(ConfigurationError) in
+      try Notifications(value)
+    }
 
     var sources: [Source] = []
     if let list = object.optional(.sources) {
@@ -137,6 +140,7 @@ extension Configuration {
       listen: listen, database: database, pepper: pepper, maxBodyBytes: maxBodyBytes,
       shutdownTimeoutSeconds: shutdownTimeout, logLevel: logLevel,
       server: server ?? defaults.server,
-      sources: sources, ingest: ingest ?? defaults.ingest, provider: provider, users: users)
+      sources: sources, ingest: ingest ?? defaults.ingest, provider: provider, users: users,
+      notifications: notifications ?? defaults.notifications)
   }
 }

@@ -31,6 +31,8 @@ public struct Configuration: Sendable, Equatable, CustomStringConvertible,
   public let provider: Provider?
   /// Users of the admin API (`users`).
   public let users: [User]
+  /// Recruiter notification settings (`notifications`).
+  public let notifications: Notifications
 
   /// The built-in default `listen`.
   public static let defaultListen = ListenAddress.localDefault
@@ -58,7 +60,8 @@ public struct Configuration: Sendable, Equatable, CustomStringConvertible,
     sources: [Source] = [],
     ingest: Ingest = .defaults,
     provider: Provider? = nil,
-    users: [User] = []
+    users: [User] = [],
+    notifications: Notifications = .defaults
   ) {
     self.listen = listen
     self.database = database
@@ -72,6 +75,7 @@ public struct Configuration: Sendable, Equatable, CustomStringConvertible,
     self.ingest = ingest
     self.provider = provider
     self.users = users
+    self.notifications = notifications
   }
 
   /// The built-in local defaults, used when there is no configuration file.
@@ -88,7 +92,8 @@ public struct Configuration: Sendable, Equatable, CustomStringConvertible,
       listen: overrides.listen ?? listen, database: overrides.database ?? database,
       pepper: pepperIsDefault ? nil : pepper, maxBodyBytes: maxBodyBytes,
       shutdownTimeoutSeconds: shutdownTimeoutSeconds, logLevel: logLevel,
-      server: server, sources: sources, ingest: ingest, provider: provider, users: users)
+      server: server, sources: sources, ingest: ingest, provider: provider, users: users,
+      notifications: notifications)
   }
 
   /// A summary with every secret redacted, safe for logs and error messages.

@@ -18,10 +18,12 @@ final class TalentwatchService: Sendable {
   private let services: Task<Void, Never>
   private let readiness: Readiness
   private let logger: Logger
+  private let notifications: NotificationWiring
 
   private init(
     port: Int, database: Database, server: Server, writer: InboxWriter,
-    services: Task<Void, Never>, readiness: Readiness, logger: Logger
+    services: Task<Void, Never>, readiness: Readiness, logger: Logger,
+    notifications: NotificationWiring
   ) {
     self.port = port
     self.database = database
@@ -30,6 +32,7 @@ final class TalentwatchService: Sendable {
     self.services = services
     self.readiness = readiness
     self.logger = logger
+    self.notifications = notifications
   }
 
   /// Opens and migrates the database, builds the routes and starts serving.
@@ -59,6 +62,10 @@ final class TalentwatchService: Sendable {
       counters: IngestCounters()
     ).register(in: &router)
     HealthRoutes(readiness: readiness).register(in: &router)
+    let notifications = try await NotificationWiring(
+      configuration: configuration, database: database, clock: clock,
+      logger: logger.labeled("notify"))
+    notifications.routes.register(in: &router)
 
     let server = Server(
       configuration: ServerConfiguration(
@@ -74,6 +81,7 @@ final class TalentwatchService: Sendable {
       port = try server.start()
     } catch {
       writer.stop()
+      notifications.shutdown()
       database.close()
       throw error
     }
@@ -82,6 +90,7 @@ final class TalentwatchService: Sendable {
       await withTaskGroup(of: Void.self) { group in
         group.addTask { await processing.run() }
         group.addTask { await maintenance.run() }
+        group.addTask { await notifications.dispatcher.run() }
       }
     }
     readiness.markStarted()
@@ -91,7 +100,7 @@ final class TalentwatchService: Sendable {
        "sources": .integer(sources.count)])
     return TalentwatchService(
       port: port, database: database, server: server, writer: writer, services: services,
-      readiness: readiness, logger: logger)
+      readiness: readiness, logger: logger, notifications: notifications)
   }
 
   /// Stops accepting, answers in-flight requests, flushes the group commit, stops the services at a safe
@@ -110,6 +119,7 @@ final class TalentwatchService: Sendable {
     }
     services.cancel()
     await services.value
+    notifications.shutdown()
     database.close()
   }
 

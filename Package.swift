@@ -69,6 +69,11 @@ let package = Package(
     .executableTarget(
       name: "bench-matcher", dependencies: ["Domain"], path: "Benchmarks/MatcherBench",
       swiftSettings: swiftSettings),
+    // The notification dispatcher: throughput and enqueue-to-delivery latency to a loopback receiver.
+    .executableTarget(
+      name: "bench-notify",
+      dependencies: ["Notify", "Domain", "Storage", "HTTPServer", "HTTPClient", "Logging", "Signing"],
+      path: "Benchmarks/NotifyBench", swiftSettings: swiftSettings),
 
     .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
     .testTarget(name: "SigningTests", dependencies: ["Signing"], swiftSettings: swiftSettings),

@@ -103,8 +103,8 @@ extension Configuration {
     let provider = try object.optional(.provider).map { value throws(ConfigurationError) in
       try Provider(value)
     }
-    let notifications = try object.optional(.notifications).map { value throws(ConfigurationError) in
-      try Notifications(value)
+    let notifications = try object.optional(.notifications).map {
+      value throws(ConfigurationError) in try Notifications(value)
     }
 
     var sources: [Source] = []

@@ -76,7 +76,9 @@ extension Configuration {
     /// Creates notification settings.
     public init(
       digestWindowSeconds: Int = 600,
-      retryScheduleSeconds: [Double] = [0, 5, 300, 1800, 7200, 18_000, 36_000, 50_400, 72_000, 86_400],
+      retryScheduleSeconds: [Double] = [
+        0, 5, 300, 1800, 7200, 18_000, 36_000, 50_400, 72_000, 86_400,
+      ],
       allowPrivateHosts: [String] = [], smtp: SMTP? = nil
     ) {
       self.digestWindowSeconds = digestWindowSeconds
@@ -116,7 +118,8 @@ extension Configuration {
         digestWindowSeconds: try object.optional(.digestWindowSeconds)?.integer(in: 0...86_400)
           ?? defaults.digestWindowSeconds,
         retryScheduleSeconds: schedule, allowPrivateHosts: hosts,
-        smtp: try object.optional(.smtp).map { value throws(ConfigurationError) in try SMTP(value) })
+        smtp: try object.optional(.smtp).map { value throws(ConfigurationError) in try SMTP(value) }
+      )
     }
   }
 }

@@ -35,7 +35,8 @@ struct NotificationChannels: Sendable {
               return try WebhookSecret(scheme: .standardWebhooks, text: secret.revealed)
             } catch {
               throw ConfigurationError(
-                .invalidValue, path: "users[\(userIndex)].channels[\(index)].secrets[\(secretIndex)]",
+                .invalidValue,
+                path: "users[\(userIndex)].channels[\(index)].secrets[\(secretIndex)]",
                 message: String(describing: error))
             }
           }

@@ -56,7 +56,8 @@ struct NotificationsListCommand: Command {
             + "\"error\":\(attempt.error.map(NotificationRoutes.string) ?? "null"),"
             + "\"outcome\":\(NotificationRoutes.string(attempt.outcome))}"
         }
-        return String(json.dropLast()) + ",\"recipient\":\(NotificationRoutes.string(item.recipient)),"
+        return String(json.dropLast())
+          + ",\"recipient\":\(NotificationRoutes.string(item.recipient)),"
           + "\"attempts\":[" + log.joined(separator: ",") + "]}"
       }
       context.output.print("[" + items.joined(separator: ",") + "]")

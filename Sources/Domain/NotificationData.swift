@@ -34,7 +34,8 @@ public struct NotificationData: Sendable, Hashable, Codable {
   /// Creates data.
   public init(
     recruiter: String, candidateID: Int64?, vacancyID: Int64?, summary: String,
-    changes: [NotificationChange], score: NotificationScore?, observedAt: Date, eventTypes: [String],
+    changes: [NotificationChange], score: NotificationScore?, observedAt: Date,
+    eventTypes: [String],
     eventCount: Int = 1
   ) {
     self.recruiter = Reference(id: recruiter)

@@ -98,14 +98,16 @@ public final class NotificationDispatcher: Sendable {
       outcome = ChannelOutcome(result: .refused, statusCode: nil, error: "channel not configured")
     }
     let elapsed = ContinuousClock.now - monotonic
-    let milliseconds = Int(elapsed.components.seconds * 1000)
+    let milliseconds =
+      Int(elapsed.components.seconds * 1000)
       + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
     let finished = started.addingTimeInterval(Double(milliseconds) / 1000)
     let decision = policy.decide(
       outcome.result, attemptsMade: delivery.attempts + 1, now: finished,
       unitRandom: Double.random(in: 0..<1))
     let metadata: Logger.Metadata = [
-      "notification.id": .string(delivery.notificationID), "channel.id": .string(delivery.channelID),
+      "notification.id": .string(delivery.notificationID),
+      "channel.id": .string(delivery.channelID),
       "attempt": .integer(delivery.attempts + 1), "status": .integer(outcome.statusCode ?? 0),
       "latency_ms": .integer(milliseconds),
     ]
@@ -153,7 +155,8 @@ public final class NotificationDispatcher: Sendable {
         return ChannelOutcome(result: .status(200, retryAfter: nil), statusCode: reply, error: nil)
       } catch let error as SMTPClientError {
         if error == .invalidMessage || error == .invalidURL {
-          return ChannelOutcome(result: .refused, statusCode: error.replyCode, error: error.description)
+          return ChannelOutcome(
+            result: .refused, statusCode: error.replyCode, error: error.description)
         }
         if let reply = error.replyCode {
           // An SMTP 4xx is temporary (like 503), a 5xx is a failure that the schedule retries.
@@ -175,9 +178,11 @@ public final class NotificationDispatcher: Sendable {
     switch guardVerdict {
     case .allowed: break
     case .unresolvable:
-      return ChannelOutcome(result: .transportFailure, statusCode: nil, error: "host did not resolve")
+      return ChannelOutcome(
+        result: .transportFailure, statusCode: nil, error: "host did not resolve")
     case .refused(let reason):
-      return ChannelOutcome(result: .refused, statusCode: nil, error: "refused by SSRF guard: \(reason)")
+      return ChannelOutcome(
+        result: .refused, statusCode: nil, error: "refused by SSRF guard: \(reason)")
     }
     do {
       let response = try await http.send(
@@ -186,7 +191,9 @@ public final class NotificationDispatcher: Sendable {
           connectTimeout: min(policy.timeout, .seconds(10)), followRedirects: false,
           maximumResponseBytes: 64 * 1024))
       return ChannelOutcome(
-        result: .status(response.status, retryAfter: Self.retryAfter(response.header("retry-after"), now: clock.now())),
+        result: .status(
+          response.status,
+          retryAfter: Self.retryAfter(response.header("retry-after"), now: clock.now())),
         statusCode: response.status,
         error: response.isSuccess ? nil : "receiver answered \(response.status)")
     } catch {
@@ -196,7 +203,9 @@ public final class NotificationDispatcher: Sendable {
 
   /// `Retry-After` as seconds from `now`: delta-seconds or an HTTP date; nil when absent or unreadable.
   static func retryAfter(_ value: String?, now: Date) -> TimeInterval? {
-    guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+    guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
+      return nil
+    }
     if let seconds = Int(value), seconds >= 0 { return TimeInterval(seconds) }
     return HTTPDate.parse(value).map { max(0, $0.timeIntervalSince(now)) }
   }

@@ -22,13 +22,18 @@ enum NotificationRenderer {
     ]
     if !lines.isEmpty {
       blocks.append(
-        ["type": "section", "text": ["type": "mrkdwn", "text": lines.map { "• \($0)" }.joined(separator: "\n")]])
+        [
+          "type": "section",
+          "text": ["type": "mrkdwn", "text": lines.map { "• \($0)" }.joined(separator: "\n")],
+        ])
     }
     blocks.append([
       "type": "context",
       "elements": [["type": "mrkdwn", "text": "\(delivery.kind) · \(delivery.notificationID)"]],
     ])
-    let message: [String: Any] = ["text": "\(title(delivery)): \(delivery.summary)", "blocks": blocks]
+    let message: [String: Any] = [
+      "text": "\(title(delivery)): \(delivery.summary)", "blocks": blocks,
+    ]
     return (try? JSONSerialization.data(withJSONObject: message, options: [.sortedKeys])).map {
       Array($0)
     } ?? Array("{\"text\":\(jsonString(delivery.summary))}".utf8)
@@ -77,7 +82,8 @@ enum NotificationRenderer {
       "--\(boundary)--",
       "",
     ].joined(separator: "\r\n")
-    return SMTPMessage(sender: from, recipients: [to], data: Array((header + "\r\n\r\n" + body).utf8))
+    return SMTPMessage(
+      sender: from, recipients: [to], data: Array((header + "\r\n\r\n" + body).utf8))
   }
 
   /// A short title per kind.
@@ -139,7 +145,9 @@ enum NotificationRenderer {
 
   private static func isPlainAddress(_ address: String) -> Bool {
     !address.isEmpty && address.contains("@")
-      && !address.unicodeScalars.contains { $0.value <= 32 || $0 == "\u{7F}" || $0 == "<" || $0 == ">" }
+      && !address.unicodeScalars.contains {
+        $0.value <= 32 || $0 == "\u{7F}" || $0 == "<" || $0 == ">"
+      }
   }
 
   private static func encodedHeader(_ text: String) -> String {

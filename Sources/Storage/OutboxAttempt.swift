@@ -18,7 +18,8 @@ public struct OutboxAttempt: Sendable, Hashable {
 
   /// Creates an attempt record.
   public init(
-    deliveryID: Int64, attemptedAt: Date, statusCode: Int?, latencyMilliseconds: Int, error: String?,
+    deliveryID: Int64, attemptedAt: Date, statusCode: Int?, latencyMilliseconds: Int,
+    error: String?,
     decision: NotificationDeliveryDecision
   ) {
     self.deliveryID = deliveryID

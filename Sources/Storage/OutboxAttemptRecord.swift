@@ -17,7 +17,8 @@ public struct OutboxAttemptRecord: Sendable, Hashable {
 
   /// Creates a record.
   public init(
-    channelID: String, attemptedAt: Date, statusCode: Int?, latencyMilliseconds: Int, error: String?,
+    channelID: String, attemptedAt: Date, statusCode: Int?, latencyMilliseconds: Int,
+    error: String?,
     outcome: String
   ) {
     self.channelID = channelID

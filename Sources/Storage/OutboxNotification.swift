@@ -28,7 +28,8 @@ public struct OutboxNotification: Sendable, Hashable {
   /// Creates a notification record.
   public init(
     id: String, recipient: String, candidateID: Int64?, vacancyID: Int64?, kind: String,
-    summary: String, data: String, status: OutboxStatus, createdAt: Date, sendAt: Date, readAt: Date?
+    summary: String, data: String, status: OutboxStatus, createdAt: Date, sendAt: Date,
+    readAt: Date?
   ) {
     self.id = id
     self.recipient = recipient

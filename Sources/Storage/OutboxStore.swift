@@ -23,7 +23,8 @@ public enum OutboxStore {
   /// A new notification gets one delivery per enabled external channel of its recipient, due at its
   /// send time; without channels it is feed-only and counts as delivered once due.
   @discardableResult
-  public static func enqueue(_ draft: NotificationDraft, in connection: Connection) throws -> String {
+  public static func enqueue(_ draft: NotificationDraft, in connection: Connection) throws -> String
+  {
     try connection.transaction {
       let now = draft.createdAt
       var latest: NotificationDigest?
@@ -35,7 +36,8 @@ public enum OutboxStore {
           FROM notifications n WHERE n.digest_key = ? ORDER BY n.send_at DESC, n.created_at DESC LIMIT 1
           """, [.text(key)]
         ).flatMap { row -> NotificationDigest? in
-          guard let id = row.text(0), let kind = row.text(1).flatMap(NotificationKind.init(rawValue:)),
+          guard let id = row.text(0),
+            let kind = row.text(1).flatMap(NotificationKind.init(rawValue:)),
             let sendAt = row.date(2)
           else { return nil }
           let feedOnlyDue = (row.int(4) ?? 0) == 0 && sendAt <= now
@@ -47,11 +49,15 @@ public enum OutboxStore {
         kind: draft.kind, now: now, window: draft.digestWindow, latest: latest)
       {
       case .merge(let id, let kind):
-        guard let text = try connection.queryOne("SELECT data FROM notifications WHERE id = ?", [.text(id)])?
-          .text(0)
+        guard
+          let text = try connection.queryOne(
+            "SELECT data FROM notifications WHERE id = ?", [.text(id)])?
+            .text(0)
         else { throw StorageError.inconsistency("digest notification vanished during a merge") }
-        let merged = try NotificationData.decoder().decode(NotificationData.self, from: Data(text.utf8))
-          .merging(draft.data)
+        let merged = try NotificationData.decoder().decode(
+          NotificationData.self, from: Data(text.utf8)
+        )
+        .merging(draft.data)
         try connection.run(
           "UPDATE notifications SET kind = ?, summary = ?, data = ?, updated_at = ? WHERE id = ?",
           [
@@ -68,7 +74,8 @@ public enum OutboxStore {
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
           [
-            .text(id), .text(draft.recipient), SQLValue(draft.candidateID), SQLValue(draft.vacancyID),
+            .text(id), .text(draft.recipient), SQLValue(draft.candidateID),
+            SQLValue(draft.vacancyID),
             .text(draft.kind.rawValue), .text(draft.data.summary), .text(try encode(draft.data)),
             SQLValue(draft.digestKey), .date(sendAt), .date(now), .date(now),
           ])
@@ -257,8 +264,10 @@ public enum OutboxStore {
   /// Re-queues every dead notification; returns the ids that got at least one delivery back.
   public static func redriveDead(now: Date, in connection: Connection) throws -> [String] {
     try connection.transaction {
-      let ids = try connection.query("SELECT id FROM notifications WHERE status = 'dead' ORDER BY created_at")
-        .compactMap { $0.text(0) }
+      let ids = try connection.query(
+        "SELECT id FROM notifications WHERE status = 'dead' ORDER BY created_at"
+      )
+      .compactMap { $0.text(0) }
       return try ids.filter { try redrive(id: $0, now: now, in: connection) > 0 }
     }
   }
@@ -307,7 +316,8 @@ public enum OutboxStore {
     arguments.append(.integer(Int64(max(0, limit))))
     let whereClause = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
     return try connection.query(
-      "SELECT \(columns) FROM notifications \(whereClause) ORDER BY created_at, id LIMIT ?", arguments
+      "SELECT \(columns) FROM notifications \(whereClause) ORDER BY created_at, id LIMIT ?",
+      arguments
     ).map(notification)
   }
 
@@ -360,7 +370,8 @@ public enum OutboxStore {
     OutboxNotification(
       id: row.text(0) ?? "", recipient: row.text(1) ?? "", candidateID: row.int(2),
       vacancyID: row.int(3), kind: row.text(4) ?? "", summary: row.text(5) ?? "",
-      data: row.text(6) ?? "{}", status: row.text(7).flatMap(OutboxStatus.init(rawValue:)) ?? .pending,
+      data: row.text(6) ?? "{}",
+      status: row.text(7).flatMap(OutboxStatus.init(rawValue:)) ?? .pending,
       createdAt: row.date(8) ?? Date(timeIntervalSince1970: 0),
       sendAt: row.date(9) ?? Date(timeIntervalSince1970: 0), readAt: row.date(10))
   }

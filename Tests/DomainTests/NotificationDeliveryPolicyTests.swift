@@ -7,7 +7,8 @@ import Testing
 struct NotificationDeliveryPolicyTests {
   private let now = Date(timeIntervalSince1970: 1_800_000_000)
   private let policy = NotificationDeliveryPolicy(
-    schedule: NotificationRetrySchedule(delays: NotificationRetrySchedule.standardDelays, jitterFraction: 0))
+    schedule: NotificationRetrySchedule(
+      delays: NotificationRetrySchedule.standardDelays, jitterFraction: 0))
 
   @Test("the default schedule is the Standard Webhooks one: 10 attempts over about 3 days")
   func standardSchedule() {
@@ -29,8 +30,12 @@ struct NotificationDeliveryPolicyTests {
 
   @Test("only 2xx is success; 3xx and 5xx follow the schedule")
   func statuses() {
-    #expect(policy.decide(.status(200, retryAfter: nil), attemptsMade: 1, now: now, unitRandom: 0) == .delivered)
-    #expect(policy.decide(.status(204, retryAfter: nil), attemptsMade: 1, now: now, unitRandom: 0) == .delivered)
+    #expect(
+      policy.decide(.status(200, retryAfter: nil), attemptsMade: 1, now: now, unitRandom: 0)
+        == .delivered)
+    #expect(
+      policy.decide(.status(204, retryAfter: nil), attemptsMade: 1, now: now, unitRandom: 0)
+        == .delivered)
     #expect(
       policy.decide(.status(302, retryAfter: nil), attemptsMade: 1, now: now, unitRandom: 0)
         == .retry(at: now.addingTimeInterval(5)))
@@ -44,7 +49,9 @@ struct NotificationDeliveryPolicyTests {
 
   @Test("410 disables the channel")
   func gone() {
-    #expect(policy.decide(.status(410, retryAfter: nil), attemptsMade: 1, now: now, unitRandom: 0) == .disableChannel)
+    #expect(
+      policy.decide(.status(410, retryAfter: nil), attemptsMade: 1, now: now, unitRandom: 0)
+        == .disableChannel)
   }
 
   @Test("429, 502, 503 and 504 wait at least their Retry-After; other statuses ignore it")
@@ -67,7 +74,9 @@ struct NotificationDeliveryPolicyTests {
 
   @Test("after the last attempt, or when refused, the delivery is dead")
   func dead() {
-    #expect(policy.decide(.status(500, retryAfter: nil), attemptsMade: 10, now: now, unitRandom: 0) == .dead)
+    #expect(
+      policy.decide(.status(500, retryAfter: nil), attemptsMade: 10, now: now, unitRandom: 0)
+        == .dead)
     #expect(policy.decide(.refused, attemptsMade: 1, now: now, unitRandom: 0) == .dead)
   }
 }

@@ -7,7 +7,9 @@ import Testing
 struct NotificationPolicyTests {
   private let now = Date(timeIntervalSince1970: 1_800_000_000)
 
-  private func event(_ kind: NotificationKind = .jobChanged, vacancy: Int64? = nil) -> NotificationEvent {
+  private func event(_ kind: NotificationKind = .jobChanged, vacancy: Int64? = nil)
+    -> NotificationEvent
+  {
     NotificationEvent(
       kind: kind, candidateID: 42, vacancyID: vacancy, summary: "moved",
       changes: [NotificationChange(field: "current_company", before: "Acme", after: "Initech")],
@@ -34,7 +36,8 @@ struct NotificationPolicyTests {
 
   @Test("digest keys: changes share one per recipient and candidate; scores add the vacancy")
   func digestKeys() {
-    #expect(NotificationPolicy.digestKey(recipient: "u_anna", event: event()) == "u_anna|change|c42")
+    #expect(
+      NotificationPolicy.digestKey(recipient: "u_anna", event: event()) == "u_anna|change|c42")
     #expect(
       NotificationPolicy.digestKey(recipient: "u_anna", event: event(.openToWork))
         == "u_anna|change|c42")
@@ -43,22 +46,31 @@ struct NotificationPolicyTests {
         == "u_anna|score|c42|v7")
   }
 
-  @Test("first change is sent now; later ones in the window wait in one digest due at the window's end")
+  @Test(
+    "first change is sent now; later ones in the window wait in one digest due at the window's end")
   func digestDecisions() {
-    #expect(NotificationDigest.decide(kind: .jobChanged, now: now, window: 600, latest: nil) == .create(sendAt: now))
+    #expect(
+      NotificationDigest.decide(kind: .jobChanged, now: now, window: 600, latest: nil)
+        == .create(sendAt: now))
     let sent = NotificationDigest(id: "ntf_a", kind: .profileChanged, sendAt: now, isSent: true)
     #expect(
-      NotificationDigest.decide(kind: .jobChanged, now: now.addingTimeInterval(60), window: 600, latest: sent)
+      NotificationDigest.decide(
+        kind: .jobChanged, now: now.addingTimeInterval(60), window: 600, latest: sent)
         == .create(sendAt: now.addingTimeInterval(600)))
     #expect(
-      NotificationDigest.decide(kind: .jobChanged, now: now.addingTimeInterval(700), window: 600, latest: sent)
+      NotificationDigest.decide(
+        kind: .jobChanged, now: now.addingTimeInterval(700), window: 600, latest: sent)
         == .create(sendAt: now.addingTimeInterval(700)))
-    let held = NotificationDigest(id: "ntf_b", kind: .profileChanged, sendAt: now.addingTimeInterval(600), isSent: false)
+    let held = NotificationDigest(
+      id: "ntf_b", kind: .profileChanged, sendAt: now.addingTimeInterval(600), isSent: false)
     #expect(
-      NotificationDigest.decide(kind: .jobChanged, now: now.addingTimeInterval(120), window: 600, latest: held)
+      NotificationDigest.decide(
+        kind: .jobChanged, now: now.addingTimeInterval(120), window: 600, latest: held)
         == .merge(id: "ntf_b", kind: .jobChanged))
     #expect(
-      NotificationDigest.decide(kind: .profileChanged, now: now, window: 600, latest: NotificationDigest(id: "ntf_c", kind: .openToWork, sendAt: now, isSent: false))
+      NotificationDigest.decide(
+        kind: .profileChanged, now: now, window: 600,
+        latest: NotificationDigest(id: "ntf_c", kind: .openToWork, sendAt: now, isSent: false))
         == .merge(id: "ntf_c", kind: .openToWork))
   }
 
@@ -66,7 +78,8 @@ struct NotificationPolicyTests {
   func merging() {
     let first = NotificationData(
       recruiter: "u_anna", candidateID: 42, vacancyID: nil, summary: "a",
-      changes: [NotificationChange(field: "title", before: "Engineer", after: "Senior")], score: nil,
+      changes: [NotificationChange(field: "title", before: "Engineer", after: "Senior")],
+      score: nil,
       observedAt: now, eventTypes: ["candidate.profile_changed"])
     let second = NotificationData(
       recruiter: "u_anna", candidateID: 42, vacancyID: nil, summary: "b",
@@ -75,10 +88,11 @@ struct NotificationPolicyTests {
         NotificationChange(field: "company", before: "Acme", after: "Initech"),
       ], score: nil, observedAt: now.addingTimeInterval(60), eventTypes: ["candidate.job_changed"])
     let merged = first.merging(second)
-    #expect(merged.changes == [
-      NotificationChange(field: "title", before: "Engineer", after: "Staff"),
-      NotificationChange(field: "company", before: "Acme", after: "Initech"),
-    ])
+    #expect(
+      merged.changes == [
+        NotificationChange(field: "title", before: "Engineer", after: "Staff"),
+        NotificationChange(field: "company", before: "Acme", after: "Initech"),
+      ])
     #expect(merged.eventCount == 2)
     #expect(merged.eventTypes == ["candidate.profile_changed", "candidate.job_changed"])
     #expect(merged.observedAt == now.addingTimeInterval(60))
@@ -88,10 +102,12 @@ struct NotificationPolicyTests {
   @Test("data encodes with snake_case keys and RFC 3339 times, and decodes back")
   func dataRoundTrip() throws {
     let data = NotificationPolicy().drafts(
-      for: event(), audience: NotificationAudience(pipelineOwner: "u_anna", vacancyOwner: nil), now: now)[0].data
+      for: event(), audience: NotificationAudience(pipelineOwner: "u_anna", vacancyOwner: nil),
+      now: now)[0].data
     let json = String(decoding: try NotificationData.encoder().encode(data), as: UTF8.self)
     #expect(json.contains("\"observed_at\":\"2027-01-15T08:00:00.000Z\""))
     #expect(json.contains("\"event_count\":1"))
-    #expect(try NotificationData.decoder().decode(NotificationData.self, from: Data(json.utf8)) == data)
+    #expect(
+      try NotificationData.decoder().decode(NotificationData.self, from: Data(json.utf8)) == data)
   }
 }

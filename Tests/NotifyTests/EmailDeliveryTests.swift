@@ -24,9 +24,11 @@ struct EmailDeliveryTests {
     let dispatcher = fixture.dispatcher(
       endpoints: [channel.id: .email(address: "anna@example.com")],
       email: NotificationEmailSender(client: smtp, from: "talentwatch@example.com"))
-    #expect(try await fixture.drive(dispatcher) { try fixture.notification(id)?.status == .delivered })
+    #expect(
+      try await fixture.drive(dispatcher) { try fixture.notification(id)?.status == .delivered })
     let raw = try String(contentsOf: inbox.appendingPathComponent("0001.eml"), encoding: .utf8)
-    let envelope = try String(contentsOf: inbox.appendingPathComponent("0001.json"), encoding: .utf8)
+    let envelope = try String(
+      contentsOf: inbox.appendingPathComponent("0001.json"), encoding: .utf8)
     #expect(envelope.contains("anna@example.com"))
     let header = raw.components(separatedBy: "\r\n\r\n")[0]
     #expect(header.contains("From: talentwatch@example.com"))

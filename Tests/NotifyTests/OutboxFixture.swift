@@ -26,7 +26,8 @@ final class OutboxFixture: Sendable {
     candidateID = try database.writeSync { connection in
       _ = try migrator.migrate(connection)
       return try CandidateIdentityStore.ensure(
-        provider: "crustdata", providerID: "4815162342", profileURL: nil, now: Date(), in: connection)
+        provider: "crustdata", providerID: "4815162342", profileURL: nil, now: Date(),
+        in: connection)
     }
   }
 
@@ -44,7 +45,8 @@ final class OutboxFixture: Sendable {
   /// Enqueues a job change for `recipient` (no digest key unless `digest`), returns its id.
   @discardableResult
   func enqueueJobChange(
-    recipient: String = "u_anna", now: Date = Date(), summary: String = "Engineer at Acme → Staff at Initech",
+    recipient: String = "u_anna", now: Date = Date(),
+    summary: String = "Engineer at Acme → Staff at Initech",
     digest: Bool = false
   ) throws -> String {
     let event = NotificationEvent(
@@ -52,7 +54,8 @@ final class OutboxFixture: Sendable {
       changes: [NotificationChange(field: "current_company", before: "Acme", after: "Initech")],
       observedAt: now)
     var draft = NotificationPolicy().drafts(
-      for: event, audience: NotificationAudience(pipelineOwner: recipient, vacancyOwner: nil), now: now
+      for: event, audience: NotificationAudience(pipelineOwner: recipient, vacancyOwner: nil),
+      now: now
     )[0]
     if !digest { draft.digestKey = nil }
     return try database.writeSync { try OutboxStore.enqueue(draft, in: $0) }
@@ -60,13 +63,15 @@ final class OutboxFixture: Sendable {
 
   /// A dispatcher with a compressed schedule, allowing loopback unless `allowLoopback` is false.
   func dispatcher(
-    endpoints: [String: NotificationEndpoint], delays: [TimeInterval] = [0, 0.05, 0.05, 0.05, 0.05],
+    endpoints: [String: NotificationEndpoint],
+    delays: [TimeInterval] = [0, 0.05, 0.05, 0.05, 0.05],
     allowLoopback: Bool = true, email: NotificationEmailSender? = nil
   ) -> NotificationDispatcher {
     NotificationDispatcher(
       database: database, endpoints: endpoints,
       policy: NotificationDeliveryPolicy(
-        schedule: NotificationRetrySchedule(delays: delays, jitterFraction: 0.1), timeout: .seconds(15)),
+        schedule: NotificationRetrySchedule(delays: delays, jitterFraction: 0.1),
+        timeout: .seconds(15)),
       urlGuard: OutboundURLGuard(allowedHosts: allowLoopback ? ["127.0.0.1", "localhost"] : []),
       http: http, email: email, clock: SystemClock(),
       logger: Logger(label: "test", sink: Logger.MemorySink()))

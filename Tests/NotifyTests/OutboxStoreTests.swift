@@ -68,7 +68,9 @@ struct OutboxStoreTests {
     let now = Date(timeIntervalSince1970: 1_800_000_000)
     let id = try fixture.enqueueJobChange(now: now)
     let claim = { (at: Date) in
-      try fixture.database.writeSync { try OutboxStore.claimDue(now: at, lease: 60, limit: 10, in: $0) }
+      try fixture.database.writeSync {
+        try OutboxStore.claimDue(now: at, lease: 60, limit: 10, in: $0)
+      }
     }
     #expect(try claim(now).map(\.notificationID) == [id])
     #expect(try claim(now.addingTimeInterval(30)).isEmpty)

@@ -10,7 +10,8 @@ import Testing
 /// a configured webhook channel, the feed API shows it to its recipient only, and the CLI lists it.
 @Suite("serve with notifications", .serialized)
 struct ServeNotificationsTests {
-  @Test("a notification enqueued in the database is delivered by serve, shown in the feed and listed")
+  @Test(
+    "a notification enqueued in the database is delivered by serve, shown in the feed and listed")
   func endToEnd() async throws {
     let fixture = try OutboxFixture()
     let secret = OutboxFixture.newSecret()
@@ -46,7 +47,7 @@ struct ServeNotificationsTests {
       try await Task.sleep(for: .milliseconds(50))
     }
     let record = try #require(try receiver.records().first, "serve log: \(serve.log)")
-    #expect(record.webhook_id == id)
+    #expect(record.webhookId == id)
     #expect(record.verified == [true])
 
     let feed = try await fixture.http.send(
@@ -79,17 +80,21 @@ struct ServeNotificationsTests {
     #expect(read.status == 200)
     #expect(try fixture.feed("u_anna").first?.readAt != nil)
 
-    let list = try runCLI(["notifications", "list", "--json", "--config", configPath.path], in: fixture.directory)
+    let list = try runCLI(
+      ["notifications", "list", "--json", "--config", configPath.path], in: fixture.directory)
     #expect(list.status == 0)
     let listed = try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [[String: Any]]
     #expect(listed?.first?["id"] as? String == id)
     #expect(listed?.first?["status"] as? String == "delivered")
     #expect((listed?.first?["attempts"] as? [[String: Any]])?.first?["status_code"] as? Int == 200)
-    let usage = try runCLI(["notifications", "redrive", "--config", configPath.path], in: fixture.directory)
+    let usage = try runCLI(
+      ["notifications", "redrive", "--config", configPath.path], in: fixture.directory)
     #expect(usage.status == 2)
   }
 
-  private func runCLI(_ arguments: [String], in directory: URL) throws -> (status: Int32, output: String) {
+  private func runCLI(_ arguments: [String], in directory: URL) throws -> (
+    status: Int32, output: String
+  ) {
     let process = Process()
     process.executableURL = try ProductBinary.url(named: "talentwatch")
     process.arguments = arguments

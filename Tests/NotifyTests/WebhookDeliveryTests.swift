@@ -18,7 +18,9 @@ struct WebhookDeliveryTests {
     return [Self.channel.id: .webhook(url: receiver.url, secrets: parsed)]
   }
 
-  @Test("a notification arrives once, verified by the official library, with webhook-id = notification id")
+  @Test(
+    "a notification arrives once, verified by the official library, with webhook-id = notification id"
+  )
   func deliversVerified() async throws {
     let fixture = try OutboxFixture()
     let secret = OutboxFixture.newSecret()
@@ -27,11 +29,12 @@ struct WebhookDeliveryTests {
     try fixture.register([Self.channel])
     let id = try fixture.enqueueJobChange()
     let dispatcher = fixture.dispatcher(endpoints: try endpoint(receiver, secrets: [secret]))
-    #expect(try await fixture.drive(dispatcher) { try fixture.notification(id)?.status == .delivered })
+    #expect(
+      try await fixture.drive(dispatcher) { try fixture.notification(id)?.status == .delivered })
     let records = try receiver.records()
     #expect(records.count == 1)
     let record = try #require(records.first)
-    #expect(record.webhook_id == id)
+    #expect(record.webhookId == id)
     #expect(record.verified == [true])
     let body = try #require(
       JSONSerialization.jsonObject(with: Data(record.body.utf8)) as? [String: Any])
@@ -54,13 +57,16 @@ struct WebhookDeliveryTests {
     try fixture.register([Self.channel])
     let id = try fixture.enqueueJobChange()
     let dispatcher = fixture.dispatcher(endpoints: try endpoint(receiver, secrets: [old, new]))
-    #expect(try await fixture.drive(dispatcher) { try fixture.notification(id)?.status == .delivered })
+    #expect(
+      try await fixture.drive(dispatcher) { try fixture.notification(id)?.status == .delivered })
     let record = try #require(try receiver.records().first)
-    #expect(record.signature_entries == 2)
+    #expect(record.signatureEntries == 2)
     #expect(record.verified == [true, true])
   }
 
-  @Test("a receiver that is down and comes back gets everything, with the same webhook-id on every attempt")
+  @Test(
+    "a receiver that is down and comes back gets everything, with the same webhook-id on every attempt"
+  )
   func downThenBack() async throws {
     let fixture = try OutboxFixture()
     let secret = OutboxFixture.newSecret()
@@ -91,10 +97,10 @@ struct WebhookDeliveryTests {
         try ids.allSatisfy { try fixture.notification($0)?.status == .delivered }
       })
     let records = try receiver.records()
-    #expect(Set(records.compactMap(\.webhook_id)) == Set(ids))
+    #expect(Set(records.compactMap(\.webhookId)) == Set(ids))
     #expect(records.allSatisfy { $0.verified == [true] })
     for id in ids {
-      let forID = records.filter { $0.webhook_id == id }
+      let forID = records.filter { $0.webhookId == id }
       #expect(forID.count >= 2)
       #expect(forID.last?.status == 200)
       #expect(try fixture.attempts(id).count == forID.count + 1)
@@ -105,7 +111,8 @@ struct WebhookDeliveryTests {
   func goneDisables() async throws {
     let fixture = try OutboxFixture()
     let secret = OutboxFixture.newSecret()
-    let receiver = try WebhookReceiver(directory: fixture.directory, secrets: [secret], status: "410")
+    let receiver = try WebhookReceiver(
+      directory: fixture.directory, secrets: [secret], status: "410")
     defer { receiver.stop() }
     try fixture.register([Self.channel])
     let id = try fixture.enqueueJobChange()
@@ -133,17 +140,20 @@ struct WebhookDeliveryTests {
     let dispatcher = fixture.dispatcher(endpoints: try endpoint(receiver, secrets: [secret]))
     #expect(try await fixture.drive(dispatcher) { try receiver.records().count == 1 })
     try receiver.answer("200")
-    #expect(try await fixture.drive(dispatcher) { try fixture.notification(id)?.status == .delivered })
+    #expect(
+      try await fixture.drive(dispatcher) { try fixture.notification(id)?.status == .delivered })
     let records = try receiver.records()
     #expect(records.map(\.status) == [429, 200])
     #expect(records[1].at - records[0].at >= 1.9)
   }
 
-  @Test("after the last attempt the notification is dead with its attempts log; redrive delivers it")
+  @Test(
+    "after the last attempt the notification is dead with its attempts log; redrive delivers it")
   func exhaustedThenRedriven() async throws {
     let fixture = try OutboxFixture()
     let secret = OutboxFixture.newSecret()
-    let receiver = try WebhookReceiver(directory: fixture.directory, secrets: [secret], status: "500")
+    let receiver = try WebhookReceiver(
+      directory: fixture.directory, secrets: [secret], status: "500")
     defer { receiver.stop() }
     try fixture.register([Self.channel])
     let id = try fixture.enqueueJobChange()
@@ -156,16 +166,18 @@ struct WebhookDeliveryTests {
     try receiver.answer("200")
     let requeued = try fixture.redriveDead()
     #expect(requeued == [id])
-    #expect(try await fixture.drive(dispatcher) { try fixture.notification(id)?.status == .delivered })
+    #expect(
+      try await fixture.drive(dispatcher) { try fixture.notification(id)?.status == .delivered })
     #expect(try fixture.attempts(id).count == 4)
-    #expect(Set(try receiver.records().compactMap(\.webhook_id)) == [id])
+    #expect(Set(try receiver.records().compactMap(\.webhookId)) == [id])
   }
 
   @Test("3xx is a failure, not a success")
   func redirectIsFailure() async throws {
     let fixture = try OutboxFixture()
     let secret = OutboxFixture.newSecret()
-    let receiver = try WebhookReceiver(directory: fixture.directory, secrets: [secret], status: "302")
+    let receiver = try WebhookReceiver(
+      directory: fixture.directory, secrets: [secret], status: "302")
     defer { receiver.stop() }
     try fixture.register([Self.channel])
     let id = try fixture.enqueueJobChange()
@@ -188,7 +200,8 @@ struct WebhookDeliveryTests {
     #expect(try await fixture.drive(dispatcher) { try fixture.notification(id)?.status == .dead })
     let attempts = try fixture.attempts(id)
     #expect(attempts.count == 1)
-    #expect(attempts.first?.error?.contains("refused by SSRF guard: target address is loopback") == true)
+    #expect(
+      attempts.first?.error?.contains("refused by SSRF guard: target address is loopback") == true)
     #expect(try receiver.records().isEmpty)
   }
 
@@ -201,7 +214,8 @@ struct WebhookDeliveryTests {
     try fixture.register([slack])
     let id = try fixture.enqueueJobChange()
     let dispatcher = fixture.dispatcher(endpoints: [slack.id: .slack(url: receiver.url)])
-    #expect(try await fixture.drive(dispatcher) { try fixture.notification(id)?.status == .delivered })
+    #expect(
+      try await fixture.drive(dispatcher) { try fixture.notification(id)?.status == .delivered })
     let record = try #require(try receiver.records().first)
     let body = try #require(
       JSONSerialization.jsonObject(with: Data(record.body.utf8)) as? [String: Any])
@@ -209,6 +223,6 @@ struct WebhookDeliveryTests {
     let blocks = try #require(body["blocks"] as? [[String: Any]])
     #expect(blocks.first?["type"] as? String == "header")
     #expect(record.body.contains("current_company: Acme → Initech"))
-    #expect(record.webhook_id == nil)
+    #expect(record.webhookId == nil)
   }
 }

@@ -7,11 +7,11 @@ final class WebhookReceiver: Sendable {
     /// Unix seconds of receipt.
     let at: Double
     /// The `webhook-id` header.
-    let webhook_id: String?
+    let webhookId: String?
     /// The `webhook-timestamp` header.
-    let webhook_timestamp: String?
+    let webhookTimestamp: String?
     /// How many `v1,` entries the signature header had.
-    let signature_entries: Int
+    let signatureEntries: Int
     /// The official library's verdict per configured secret.
     let verified: [Bool]
     /// What the receiver answered.
@@ -51,6 +51,7 @@ final class WebhookReceiver: Sendable {
   func records() throws -> [Record] {
     guard let text = try? String(contentsOfFile: logPath, encoding: .utf8) else { return [] }
     let decoder = JSONDecoder()
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
     return try text.split(separator: "\n").map {
       try decoder.decode(Record.self, from: Data($0.utf8))
     }

@@ -97,6 +97,26 @@ public enum OutboxStore {
     }
   }
 
+  /// Who to tell about a change to candidate `candidateID`: per open vacancy whose pipeline holds the
+  /// candidate, the pipeline entry's owner and the vacancy's owner (`NotificationPolicy` de-duplicates).
+  public static func pipelineAudiences(candidateID: Int64, in connection: Connection) throws
+    -> [(vacancyID: Int64, audience: NotificationAudience)]
+  {
+    try connection.query(
+      """
+      SELECT p.vacancy_id, p.owner_user_id, v.owner_user_id FROM pipeline_entries p
+      JOIN vacancies v ON v.id = p.vacancy_id
+      WHERE p.candidate_id = ? AND v.is_open = 1 ORDER BY p.vacancy_id
+      """, [.integer(candidateID)]
+    ).compactMap { row in
+      guard let vacancyID = row.int(0) else { return nil }
+      return (
+        vacancyID,
+        NotificationAudience(pipelineOwner: row.text(1), vacancyOwner: row.text(2))
+      )
+    }
+  }
+
   /// Claims up to `limit` due deliveries of enabled channels: each is marked `delivering` with a lease
   /// until `now + lease`, after which an unfinished one (a crash) is due again: at-least-once.
   /// Held feed-only notifications whose time has come are marked delivered on the way.

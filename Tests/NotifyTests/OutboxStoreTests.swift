@@ -86,4 +86,28 @@ struct OutboxStoreTests {
     }
     #expect(try fixture.notification(id) == nil)
   }
+
+  @Test(
+    "a candidate's pipeline audiences name the entry owner and the vacancy owner per open vacancy")
+  func pipelineAudiences() throws {
+    let fixture = try OutboxFixture()
+    let candidate = fixture.candidateID
+    let audiences = try fixture.database.writeSync { connection in
+      try connection.run(
+        """
+        INSERT INTO vacancies (id, title, criteria, owner_user_id, is_open, created_at, updated_at)
+        VALUES (7, 'Staff engineer', '{}', 'u_ben', 1, 0, 0), (8, 'Closed', '{}', 'u_ben', 0, 0, 0)
+        """)
+      try connection.run(
+        """
+        INSERT INTO pipeline_entries (candidate_id, vacancy_id, stage, owner_user_id, confirmed_by_user_id,
+          confirmed_at, stage_changed_by_user_id, stage_changed_at, last_activity_at)
+        VALUES (?, 7, 'screen', 'u_anna', 'u_anna', 0, 'u_anna', 0, 0),
+          (?, 8, 'screen', 'u_anna', 'u_anna', 0, 'u_anna', 0, 0)
+        """, [.integer(candidate), .integer(candidate)])
+      return try OutboxStore.pipelineAudiences(candidateID: candidate, in: connection)
+    }
+    #expect(audiences.map(\.vacancyID) == [7])
+    #expect(audiences.first?.audience.recipients == ["u_anna", "u_ben"])
+  }
 }

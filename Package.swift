@@ -75,6 +75,11 @@ let package = Package(
     .executableTarget(
       name: "bench-planning", dependencies: ["Domain", "Storage"], path: "Benchmarks/PlanningBench",
       swiftSettings: swiftSettings),
+    // The notification dispatcher: throughput and enqueue-to-delivery latency to a loopback receiver.
+    .executableTarget(
+      name: "bench-notify",
+      dependencies: ["Notify", "Domain", "Storage", "HTTPServer", "HTTPClient", "Logging", "Signing"],
+      path: "Benchmarks/NotifyBench", swiftSettings: swiftSettings),
 
     .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
     .testTarget(name: "SigningTests", dependencies: ["Signing"], swiftSettings: swiftSettings),

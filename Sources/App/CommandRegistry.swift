@@ -18,6 +18,8 @@ enum CommandRegistry {
     SimulateCommand.self,
     TokenCommand.self,
     DemoCommand.self,
+    NotificationsListCommand.self,
+    NotificationsRedriveCommand.self,
   ]
 
   /// The command named exactly `name` (`token new`).

@@ -21,13 +21,19 @@ extension Configuration {
     public let address: String?
     /// The signing secret for `webhook`; nil otherwise.
     public let secret: Secret?
+    /// Every signing secret for `webhook` (`secret` first, then `secrets`): during a rotation both sign.
+    public let secrets: [Secret]
 
     /// Creates a channel; the loader checks that the fields fit the kind.
-    public init(kind: Kind, url: String? = nil, address: String? = nil, secret: Secret? = nil) {
+    public init(
+      kind: Kind, url: String? = nil, address: String? = nil, secret: Secret? = nil,
+      secrets: [Secret] = []
+    ) {
       self.kind = kind
       self.url = url
       self.address = address
-      self.secret = secret
+      self.secret = secret ?? secrets.first
+      self.secrets = (secret.map { [$0] } ?? []) + secrets.filter { $0 != secret }
     }
 
     /// The channel's kind only: its URL, address and secret are personal data or credentials.
@@ -43,10 +49,11 @@ extension Configuration {
 
     /// The keys a channel object may have.
     enum Key: String, CaseIterable {
-      case kind, url, address, secret
+      case kind, url, address, secret, secrets
     }
 
-    /// Reads a channel object: `webhook` needs `url` and `secret`, `slack` needs `url`, `email` needs `address`.
+    /// Reads a channel object: `webhook` needs `url` and `secret` or `secrets` (a rotation signs with all),
+    /// `slack` needs `url`, `email` needs `address`.
     init(_ value: ConfigurationValue) throws(ConfigurationError) {
       let object = try value.object(Key.self)
       let kind = try object.required(.kind).oneOf(Kind.self, noun: "channel kind")
@@ -61,14 +68,22 @@ extension Configuration {
       case .webhook:
         try refuse(.address)
         let url = try object.required(.url).httpURL()
-        self.init(kind: kind, url: url, secret: try object.required(.secret).secret())
+        var secrets: [Secret] = []
+        if let list = object.optional(.secrets) {
+          for item in try list.array() { secrets.append(try item.secret()) }
+        }
+        let secret = try object.optional(.secret)?.secret()
+        if secret == nil && secrets.isEmpty { _ = try object.required(.secret) }
+        self.init(kind: kind, url: url, secret: secret, secrets: secrets)
       case .slack:
         try refuse(.address)
         try refuse(.secret)
+        try refuse(.secrets)
         self.init(kind: kind, url: try object.required(.url).httpURL())
       case .email:
         try refuse(.url)
         try refuse(.secret)
+        try refuse(.secrets)
         let addressValue = try object.required(.address)
         let address = try addressValue.string()
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)

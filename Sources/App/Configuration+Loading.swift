@@ -7,7 +7,7 @@ extension Configuration {
 
   /// The keys the top-level object may have; a new section is one case here and one line in `init(document:)`.
   enum Key: String, CaseIterable {
-    case listen, database, pepper, server, sources, ingest, provider, users, tls, retention, planner
+    case listen, database, pepper, server, sources, ingest, provider, users, tls, retention, planner, notifications
     case maxBodyBytes = "max_body_bytes"
     case shutdownTimeoutSeconds = "shutdown_timeout_seconds"
     case logLevel = "log_level"
@@ -113,6 +113,9 @@ extension Configuration {
     let retention = try object.optional(.retention).map { value throws(ConfigurationError) in
       try Self.retentionPolicy(value)
     }
+    let notifications = try object.optional(.notifications).map {
+      value throws(ConfigurationError) in try Notifications(value)
+    }
 
     var sources: [Source] = []
     if let list = object.optional(.sources) {
@@ -148,6 +151,7 @@ extension Configuration {
       shutdownTimeoutSeconds: shutdownTimeout, logLevel: logLevel,
       server: server ?? defaults.server,
       sources: sources, ingest: ingest ?? defaults.ingest, provider: provider, users: users,
-      tls: tls, retention: retention ?? defaults.retention, planner: planner ?? defaults.planner)
+      tls: tls, retention: retention ?? defaults.retention, planner: planner ?? defaults.planner,
+      notifications: notifications ?? defaults.notifications)
   }
 }

@@ -38,6 +38,8 @@ public struct Configuration: Sendable, Equatable, CustomStringConvertible,
   public let retention: RetentionPolicy
   /// The delta planner's rules and the refresh schedule (`planner`).
   public let planner: Planner
+  /// Recruiter notification settings (`notifications`).
+  public let notifications: Notifications
 
   /// The built-in default `listen`.
   public static let defaultListen = ListenAddress.localDefault
@@ -68,7 +70,8 @@ public struct Configuration: Sendable, Equatable, CustomStringConvertible,
     users: [User] = [],
     tls: TLS? = nil,
     retention: RetentionPolicy = .defaults,
-    planner: Planner = .defaults
+    planner: Planner = .defaults,
+    notifications: Notifications = .defaults
   ) {
     self.tls = tls
     self.listen = listen
@@ -85,6 +88,7 @@ public struct Configuration: Sendable, Equatable, CustomStringConvertible,
     self.users = users
     self.retention = retention
     self.planner = planner
+    self.notifications = notifications
   }
 
   /// The built-in local defaults, used when there is no configuration file.
@@ -102,7 +106,7 @@ public struct Configuration: Sendable, Equatable, CustomStringConvertible,
       pepper: pepperIsDefault ? nil : pepper, maxBodyBytes: maxBodyBytes,
       shutdownTimeoutSeconds: shutdownTimeoutSeconds, logLevel: logLevel,
       server: server, sources: sources, ingest: ingest, provider: provider, users: users, tls: tls,
-      retention: retention, planner: planner)
+      retention: retention, planner: planner, notifications: notifications)
   }
 
   /// A summary with every secret redacted, safe for logs and error messages.

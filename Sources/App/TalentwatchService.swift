@@ -28,10 +28,13 @@ final class TalentwatchService: Sendable {
   /// Every (method, pattern) the router serves; the OpenAPI contract test compares it with the document.
   let routes: [(method: String, pattern: String)]
 
+  private let notifications: NotificationWiring
+
   private init(
     port: Int, database: Database, server: Server, writer: InboxWriter,
     services: Task<Void, Never>, readiness: Readiness, logger: Logger, sourceTable: SourceTable,
-    metrics: ServiceMetrics, routes: [(method: String, pattern: String)]
+    metrics: ServiceMetrics, routes: [(method: String, pattern: String)],
+    notifications: NotificationWiring
   ) {
     self.routes = routes
     self.sourceTable = sourceTable
@@ -43,6 +46,7 @@ final class TalentwatchService: Sendable {
     self.services = services
     self.readiness = readiness
     self.logger = logger
+    self.notifications = notifications
   }
 
   /// Opens and migrates the database, builds the routes and starts serving.
@@ -78,6 +82,10 @@ final class TalentwatchService: Sendable {
       counters: counters
     ).register(in: &router)
     HealthRoutes(readiness: readiness).register(in: &router)
+    let notifications = try await NotificationWiring(
+      configuration: configuration, database: database, clock: clock,
+      logger: logger.labeled("notify"))
+    notifications.routes.register(in: &router)
     let admin = adminAPI(
       configuration: configuration, database: database, clock: clock, logger: logger)
     admin.register(in: &router)
@@ -104,6 +112,7 @@ final class TalentwatchService: Sendable {
       port = try server.start()
     } catch {
       writer.stop()
+      notifications.shutdown()
       database.close()
       throw error
     }
@@ -125,6 +134,7 @@ final class TalentwatchService: Sendable {
         group.addTask { await maintenance.run() }
         group.addTask { await retention.run() }
         if let refresh { group.addTask { await refresh.run() } }
+        group.addTask { await notifications.dispatcher.run() }
       }
     }
     readiness.markStarted()
@@ -135,7 +145,7 @@ final class TalentwatchService: Sendable {
     return TalentwatchService(
       port: port, database: database, server: server, writer: writer, services: services,
       readiness: readiness, logger: logger, sourceTable: sourceTable, metrics: metrics,
-      routes: router.routes)
+      routes: router.routes, notifications: notifications)
   }
 
   /// Applies a reloaded configuration: swaps the webhook sources and their secrets in place, without
@@ -174,6 +184,7 @@ final class TalentwatchService: Sendable {
     }
     services.cancel()
     await services.value
+    notifications.shutdown()
     database.close()
   }
 

@@ -1,0 +1,76 @@
+import Domain
+import Foundation
+import HTTPClient
+import HTTPServer
+import Logging
+import Notify
+import Signing
+import Storage
+
+/// Assembles notifications for `serve`: registers the configured channels, builds the dispatcher and
+/// adds the feed routes.
+struct NotificationWiring: Sendable {
+  /// The dispatcher service to run with the other background services.
+  let dispatcher: NotificationDispatcher
+  /// The feed routes.
+  let routes: NotificationRoutes
+  private let http: HTTPClient
+  private let smtp: SMTPClient?
+
+  /// Builds everything and stores the channels; throws for bad channel secrets.
+  init(configuration: Configuration, database: Database, clock: any Clock, logger: Logger)
+    async throws
+  {
+    let channels = try NotificationChannels(users: configuration.users)
+    let now = clock.now()
+    let outboxChannels = channels.channels
+    try await database.write { try OutboxStore.syncChannels(outboxChannels, now: now, in: $0) }
+    let settings = configuration.notifications
+    let http = HTTPClient(maximumConcurrentRequests: 16)
+    var smtp: SMTPClient?
+    var email: NotificationEmailSender?
+    if let config = settings.smtp {
+      let startTLS: SMTPConfiguration.StartTLS =
+        switch config.startTLS {
+        case .required: .required
+        case .ifOffered: .ifOffered
+        case .never: .never
+        }
+      let client = SMTPClient(
+        configuration: SMTPConfiguration(
+          url: config.url, startTLS: startTLS, username: config.username,
+          password: config.password?.revealed, timeout: .seconds(15)))
+      smtp = client
+      email = NotificationEmailSender(client: client, from: config.from)
+    }
+    self.http = http
+    self.smtp = smtp
+    self.dispatcher = NotificationDispatcher(
+      database: database, endpoints: channels.endpoints,
+      policy: NotificationDeliveryPolicy(
+        schedule: NotificationRetrySchedule(delays: settings.retryScheduleSeconds)),
+      urlGuard: OutboundURLGuard(allowedHosts: settings.allowPrivateHosts), http: http,
+      email: email, clock: clock, logger: logger)
+    let users = configuration.users
+    self.routes = NotificationRoutes(database: database) { request in
+      Self.bearerUser(request, users: users)
+    }
+  }
+
+  /// Stops the clients' worker threads.
+  func shutdown() {
+    http.shutdown()
+    smtp?.shutdown()
+  }
+
+  /// The user whose token's SHA-256 matches the `Authorization: Bearer` token (constant-time compare).
+  /// A stand-in until the admin API's shared authentication is merged.
+  static func bearerUser(_ request: Request, users: [Configuration.User]) -> String? {
+    guard let header = request.headers["authorization"], header.lowercased().hasPrefix("bearer ")
+    else { return nil }
+    let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
+    guard !token.isEmpty else { return nil }
+    let digest = Array(SHA256Digest.hex(Array(token.utf8)).utf8)
+    return users.first { ConstantTime.equals(Array($0.tokenSHA256.utf8), digest) }?.id
+  }
+}

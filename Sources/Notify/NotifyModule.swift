@@ -1,2 +1,0 @@
-/// Recruiter notifications: outbox dispatcher and channels (see the notifications work).
-enum NotifyModule {}

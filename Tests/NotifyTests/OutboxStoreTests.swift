@@ -1,0 +1,113 @@
+import Domain
+import Foundation
+import Notify
+import Storage
+import Testing
+
+/// The outbox in a real SQLite file: digest coalescing, the feed and its read marks, claims.
+@Suite("outbox store")
+struct OutboxStoreTests {
+  @Test("changes to one candidate within the digest window coalesce into one held digest")
+  func digestCoalescing() throws {
+    let fixture = try OutboxFixture()
+    try fixture.register([OutboxChannel(id: "ch_hook", userID: "u_anna", kind: "webhook")])
+    let start = Date(timeIntervalSince1970: 1_800_000_000)
+    let first = try fixture.enqueueJobChange(now: start, digest: true)
+    // The first one is claimed (sent); the next two within the window wait in one digest.
+    let claimed = try fixture.database.writeSync {
+      try OutboxStore.claimDue(now: start, lease: 60, limit: 10, in: $0)
+    }
+    #expect(claimed.map(\.notificationID) == [first])
+    let second = try fixture.enqueueJobChange(
+      now: start.addingTimeInterval(60), summary: "second", digest: true)
+    let third = try fixture.enqueueJobChange(
+      now: start.addingTimeInterval(120), summary: "third", digest: true)
+    #expect(second != first)
+    #expect(third == second)
+    let digest = try #require(try fixture.notification(second))
+    #expect(digest.sendAt == start.addingTimeInterval(600))
+    #expect(digest.summary == "2 changes; latest: third")
+    let data = try NotificationData.decoder().decode(
+      NotificationData.self, from: Data(digest.data.utf8))
+    #expect(data.eventCount == 2)
+    // Not due before the window ends (the first one's lease has run out, so it is due again).
+    let early = try fixture.database.writeSync {
+      try OutboxStore.claimDue(now: start.addingTimeInterval(599), lease: 60, limit: 10, in: $0)
+    }
+    #expect(early.map(\.notificationID) == [first])
+    let due = try fixture.database.writeSync {
+      try OutboxStore.claimDue(now: start.addingTimeInterval(600), lease: 60, limit: 10, in: $0)
+    }
+    #expect(due.map(\.notificationID) == [second])
+  }
+
+  @Test("a feed-only recipient sees notifications at once and can mark them read")
+  func feedAndReadMarks() throws {
+    let fixture = try OutboxFixture()
+    let id = try fixture.enqueueJobChange(recipient: "u_ben")
+    #expect(try fixture.notification(id)?.status == .delivered)
+    let feed = try fixture.feed("u_ben")
+    #expect(feed.map(\.id) == [id])
+    #expect(feed.first?.readAt == nil)
+    let marked = try fixture.database.writeSync {
+      try OutboxStore.markRead(id: id, recipient: "u_ben", at: Date(), in: $0)
+    }
+    #expect(marked)
+    let foreign = try fixture.database.writeSync {
+      try OutboxStore.markRead(id: id, recipient: "u_anna", at: Date(), in: $0)
+    }
+    #expect(!foreign)
+    #expect(try fixture.feed("u_ben").first?.readAt != nil)
+    #expect(try fixture.feed("u_anna").isEmpty)
+  }
+
+  @Test("a claimed delivery that is never recorded is due again after its lease: at-least-once")
+  func leaseExpiry() throws {
+    let fixture = try OutboxFixture()
+    try fixture.register([OutboxChannel(id: "ch_hook", userID: "u_anna", kind: "webhook")])
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+    let id = try fixture.enqueueJobChange(now: now)
+    let claim = { (at: Date) in
+      try fixture.database.writeSync {
+        try OutboxStore.claimDue(now: at, lease: 60, limit: 10, in: $0)
+      }
+    }
+    #expect(try claim(now).map(\.notificationID) == [id])
+    #expect(try claim(now.addingTimeInterval(30)).isEmpty)
+    #expect(try claim(now.addingTimeInterval(61)).map(\.notificationID) == [id])
+  }
+
+  @Test("deleting a candidate (erasure) deletes its notifications, deliveries and attempts")
+  func erasureCascades() throws {
+    let fixture = try OutboxFixture()
+    let id = try fixture.enqueueJobChange()
+    try fixture.database.writeSync { connection in
+      try connection.run("DELETE FROM candidates WHERE id = ?", [.integer(fixture.candidateID)])
+    }
+    #expect(try fixture.notification(id) == nil)
+  }
+
+  @Test(
+    "a candidate's pipeline audiences name the entry owner and the vacancy owner per open vacancy")
+  func pipelineAudiences() throws {
+    let fixture = try OutboxFixture()
+    let candidate = fixture.candidateID
+    let audiences = try fixture.database.writeSync { connection in
+      try connection.run(
+        """
+        INSERT INTO vacancies (id, title, criteria, owner_user_id, is_open, created_at, updated_at)
+        VALUES (7, 'Staff engineer', '{}', 'u_ben', 1, 0, 0), (8, 'Closed', '{}', 'u_ben', 0, 0, 0)
+        """)
+      try connection.run(
+        """
+        INSERT INTO pipeline_entries (candidate_id, vacancy_id, stage, owner_user_id, confirmed_by_user_id,
+          confirmed_at, stage_changed_by_user_id, stage_changed_at, last_activity_at)
+        VALUES (?, 7, 'screen', 'u_anna', 'u_anna', 0, 'u_anna', 0, 0),
+          (?, 8, 'screen', 'u_anna', 'u_anna', 0, 'u_anna', 0, 0)
+        """, [.integer(candidate), .integer(candidate)])
+      return try OutboxStore.pipelineAudiences(candidateID: candidate, in: connection)
+    }
+    #expect(audiences.map(\.vacancyID) == [7])
+    #expect(audiences.first?.audience.recipients == ["u_anna", "u_ben"])
+  }
+}

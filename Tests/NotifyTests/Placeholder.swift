@@ -1,6 +1,0 @@
-import Testing
-
-@Test("the Notify test target builds")
-func notifyTargetBuilds() {
-  #expect(Bool(true))
-}

@@ -6,6 +6,10 @@ enum CommandRegistry {
     VersionCommand.self,
     ServeCommand.self,
     MigrateCommand.self,
+    InboxListCommand.self,
+    InboxShowCommand.self,
+    InboxExportCommand.self,
+    ReplayCommand.self,
   ]
 
   /// The command named exactly `name` (`token new`).

@@ -11,7 +11,8 @@ struct InboxExportCommand: Command {
   /// Ids and the target folder.
   static let options: [CommandOption] = [
     .positional("ID", arity: .oneOrMore, help: "Inbox ids to export."),
-    .option("out", value: "DIR", help: "The folder to write to (created when missing).", required: true),
+    .option(
+      "out", value: "DIR", help: "The folder to write to (created when missing).", required: true),
   ]
   /// Reads the database named by the configuration.
   static let loadsConfiguration = true
@@ -58,7 +59,8 @@ struct InboxExportCommand: Command {
         continue
       }
       let path = try ReplayFixture.write(
-        body: body, meta: ReplayInboxJSON.fixtureMeta(entry), stem: Self.stem(entry), into: directory)
+        body: body, meta: ReplayInboxJSON.fixtureMeta(entry), stem: Self.stem(entry),
+        into: directory)
       context.output.print("inbox \(id)  \(entry.deliveryID)  → \(path)")
     }
     return failures == 0 ? CLIExitCode.success : CLIExitCode.failure

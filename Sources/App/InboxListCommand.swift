@@ -10,9 +10,11 @@ struct InboxListCommand: Command {
   /// Filters and a limit.
   static let options: [CommandOption] = [
     .option(
-      "status", value: "S", help: "Only this status: pending, processed, quarantined, suppressed, ignored."),
+      "status", value: "S",
+      help: "Only this status: pending, processed, quarantined, suppressed, ignored."),
     .option("source", value: "NAME", help: "Only this source."),
-    .option("since", value: "T", help: "Received at or after T (RFC 3339, or an age: 30m, 24h, 7d)."),
+    .option(
+      "since", value: "T", help: "Received at or after T (RFC 3339, or an age: 30m, 24h, 7d)."),
     .option("limit", value: "N", help: "At most N deliveries (default 100)."),
   ]
   /// Reads the database named by the configuration.
@@ -69,7 +71,8 @@ struct InboxListCommand: Command {
     }
     return rows.map { row in
       row.enumerated().map { index, cell in
-        index == columns - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+        index == columns - 1
+          ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
       }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
     }.joined(separator: "\n")
   }

@@ -75,7 +75,8 @@ struct InboxShowCommand: Command {
       "headers",
     ]
     lines += entry.headers.sorted { $0.key < $1.key }.map { "  \($0.key): \($0.value)" }
-    lines.append("signals      \(signals.count) (about people we do not hold: \(entry.ignoredCount))")
+    lines.append(
+      "signals      \(signals.count) (about people we do not hold: \(entry.ignoredCount))")
     lines += signals.map(Self.signalLine)
     context.output.print(lines.joined(separator: "\n"))
     if showBody, let body = entry.body {

@@ -21,23 +21,35 @@ struct ReplayCommand: Command {
     .positional(
       "PATH", arity: .zeroOrMore,
       help: "Fixture files (NAME.body or NAME.meta.json), folders or glob patterns."),
-    .option("to", value: "URL", help: "The receiver: a base URL (…/webhooks/NAME is added) or a full URL."),
-    .option("source", value: "NAME", help: "The source to post to; with --from-inbox, only this source."),
+    .option(
+      "to", value: "URL", help: "The receiver: a base URL (…/webhooks/NAME is added) or a full URL."
+    ),
+    .option(
+      "source", value: "NAME", help: "The source to post to; with --from-inbox, only this source."),
     .option(
       "scheme", value: "SCHEME",
-      help: "standard-webhooks, crustdata or github (default: the configured source's, else the meta file's)."),
+      help:
+        "standard-webhooks, crustdata or github (default: the configured source's, else the meta file's)."
+    ),
     .option("secret", value: "SECRET", help: "The signing secret."),
-    .option("secret-env", value: "NAME", help: "Read the signing secret from this environment variable."),
-    .flag("keep-ids", help: "Send the stored delivery ids, so a second replay answers duplicate (default)."),
+    .option(
+      "secret-env", value: "NAME", help: "Read the signing secret from this environment variable."),
+    .flag(
+      "keep-ids",
+      help: "Send the stored delivery ids, so a second replay answers duplicate (default)."),
     .flag("new-ids", help: "Append a fresh suffix to every delivery id."),
     .option("rate", value: "N", help: "At most N deliveries per second."),
     .option("concurrency", value: "N", help: "Parallel senders (default 4)."),
     .flag("dry-run", help: "Read and sign every fixture, send nothing."),
-    .flag("from-inbox", help: "Re-process stored deliveries in place (no HTTP, no re-verification)."),
+    .flag(
+      "from-inbox", help: "Re-process stored deliveries in place (no HTTP, no re-verification)."),
     .option("status", value: "S", help: "With --from-inbox: only deliveries with this status."),
-    .option("since", value: "T", help: "With --from-inbox: received at or after T (RFC 3339, or 24h, 7d)."),
     .option(
-      "ids", value: "ID", help: "With --from-inbox: only these inbox ids (repeat, or comma-separated).",
+      "since", value: "T", help: "With --from-inbox: received at or after T (RFC 3339, or 24h, 7d)."
+    ),
+    .option(
+      "ids", value: "ID",
+      help: "With --from-inbox: only these inbox ids (repeat, or comma-separated).",
       repeatable: true),
   ]
   /// Reads the configuration for source secrets, schemes and the database.
@@ -83,7 +95,8 @@ struct ReplayCommand: Command {
     if let text = arguments.value("scheme") {
       guard let value = SignatureScheme(rawValue: text) else {
         throw UsageError(
-          "--scheme: expected one of \(SignatureScheme.allCases.map(\.rawValue).joined(separator: ", "))")
+          "--scheme: expected one of \(SignatureScheme.allCases.map(\.rawValue).joined(separator: ", "))"
+        )
       }
       scheme = value
     } else {
@@ -121,7 +134,9 @@ struct ReplayCommand: Command {
   /// Checks that the options fit the mode.
   func validate() throws(UsageError) {
     if fromInbox {
-      if !paths.isEmpty { throw UsageError("--from-inbox takes no PATH (stored deliveries are used)") }
+      if !paths.isEmpty {
+        throw UsageError("--from-inbox takes no PATH (stored deliveries are used)")
+      }
       for (name, given) in [
         ("--to", target != nil), ("--scheme", scheme != nil), ("--secret", secret != nil),
         ("--secret-env", secretEnvironment != nil), ("--new-ids", newIDs), ("--rate", rate != nil),
@@ -173,11 +188,13 @@ struct ReplayCommand: Command {
     let sender = ReplaySender(
       fixtures: fixtures, url: target.map { Self.webhookURL($0, source: sourceName) },
       signers: signers,
-      schemeOverride: scheme ?? configured.flatMap { SignatureScheme(rawValue: $0.scheme.rawValue) },
+      schemeOverride: scheme
+        ?? configured.flatMap { SignatureScheme(rawValue: $0.scheme.rawValue) },
       idSuffix: newIDs ? "-r" + Hex.encode(SecureRandom.bytes(count: 4)) : nil, rate: rate,
       concurrency: concurrency, dryRun: dryRun)
     let reporter = ReplayReporter(
-      output: context.output, total: fixtures.count, terminal: isatty(1) != 0 && !context.globals.json)
+      output: context.output, total: fixtures.count,
+      terminal: isatty(1) != 0 && !context.globals.json)
     let started = ContinuousClock.now
     let client = dryRun ? nil : HTTPClient(maximumConcurrentRequests: concurrency)
     defer { client?.shutdown() }

@@ -51,7 +51,9 @@ enum ReplayFixtureWalker {
     }
     if !isDirectory.boolValue {
       if path.hasSuffix(".body") { return [path] }
-      if path.hasSuffix(".meta.json") { return [String(path.dropLast(".meta.json".count)) + ".body"] }
+      if path.hasSuffix(".meta.json") {
+        return [String(path.dropLast(".meta.json".count)) + ".body"]
+      }
       throw ReplayError("\(path): expected a NAME.body or NAME.meta.json fixture file")
     }
     guard let enumerator = FileManager.default.enumerator(atPath: path) else {
@@ -59,7 +61,9 @@ enum ReplayFixtureWalker {
     }
     var found: [String] = []
     while let relative = enumerator.nextObject() as? String {
-      if relative.hasSuffix(".body") { found.append((path as NSString).appendingPathComponent(relative)) }
+      if relative.hasSuffix(".body") {
+        found.append((path as NSString).appendingPathComponent(relative))
+      }
     }
     return found
   }

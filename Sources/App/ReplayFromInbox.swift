@@ -52,7 +52,8 @@ enum ReplayFromInbox {
         }
         for (entry, format) in corrections {
           output.print(
-            "inbox \(entry.id)  \(entry.deliveryID)  format \(entry.format) → \(format) (source \(entry.source))")
+            "inbox \(entry.id)  \(entry.deliveryID)  format \(entry.format) → \(format) (source \(entry.source))"
+          )
         }
       }
       let ids = page.map(\.id)
@@ -66,7 +67,8 @@ enum ReplayFromInbox {
         if entry.attempts == previous.attempts {
           skipped += 1
           output.print(
-            "inbox \(entry.id)  \(entry.deliveryID)  skipped: the body is no longer held (\(entry.status.rawValue))")
+            "inbox \(entry.id)  \(entry.deliveryID)  skipped: the body is no longer held (\(entry.status.rawValue))"
+          )
           continue
         }
         counts[entry.status, default: 0] += 1

@@ -34,7 +34,8 @@ enum ReplayInboxJSON {
   static func text(_ value: Any, pretty: Bool = false) throws -> String {
     var options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
     if pretty { options.insert(.prettyPrinted) }
-    return String(decoding: try JSONSerialization.data(withJSONObject: value, options: options), as: UTF8.self)
+    return String(
+      decoding: try JSONSerialization.data(withJSONObject: value, options: options), as: UTF8.self)
   }
 
   /// Opens the configured database for reading, with a sentence when it is not there.

@@ -19,7 +19,8 @@ struct ReplayInboxSelection: Sendable, Equatable {
     if let status {
       guard let value = InboxStatus(rawValue: status) else {
         throw UsageError(
-          "--status: expected one of \(InboxStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+          "--status: expected one of \(InboxStatus.allCases.map(\.rawValue).joined(separator: ", "))"
+        )
       }
       self.status = value
     } else {
@@ -28,7 +29,8 @@ struct ReplayInboxSelection: Sendable, Equatable {
     self.source = source
     if let since {
       guard let date = ReplayTime.parseSince(since, now: now) else {
-        throw UsageError("--since: expected an RFC 3339 time (2026-12-01T00:00:00Z) or an age (24h, 7d)")
+        throw UsageError(
+          "--since: expected an RFC 3339 time (2026-12-01T00:00:00Z) or an age (24h, 7d)")
       }
       self.since = date
     } else {

@@ -75,7 +75,8 @@ struct ReplaySender: Sendable {
     let deliveryID = fixture.deliveryID + (idSuffix ?? "")
     guard let scheme = schemeOverride ?? fixture.scheme.flatMap(SignatureScheme.init(rawValue:))
     else {
-      return failure(deliveryID, "no signature scheme: give --scheme or a meta file with \"scheme\"")
+      return failure(
+        deliveryID, "no signature scheme: give --scheme or a meta file with \"scheme\"")
     }
     guard let signer = signers[scheme] else {
       return failure(deliveryID, "the secret is not usable for the \(scheme.rawValue) scheme")

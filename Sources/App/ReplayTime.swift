@@ -5,7 +5,8 @@ enum ReplayTime {
   /// `2026-12-03T17:35:00.123Z` (milliseconds, UTC).
   static func format(_ date: Date) -> String {
     date.formatted(
-      Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: TimeZone(identifier: "UTC") ?? .gmt))
+      Date.ISO8601FormatStyle(
+        includingFractionalSeconds: true, timeZone: TimeZone(identifier: "UTC") ?? .gmt))
   }
 
   /// Reads a `--since` value: an RFC 3339 time (`2026-12-01T00:00:00Z`, fractional seconds and offsets

@@ -8,7 +8,8 @@ extension InboxStore {
   /// Sets the payload format a stored delivery is read with (after an operator corrected the source's
   /// format); returns whether the row changed.
   @discardableResult
-  public static func setFormat(id: Int64, format: String, in connection: Connection) throws -> Bool {
+  public static func setFormat(id: Int64, format: String, in connection: Connection) throws -> Bool
+  {
     try connection.run(
       "UPDATE inbox SET format = ? WHERE id = ? AND format <> ?",
       [.text(format), .integer(id), .text(format)])

@@ -15,7 +15,8 @@ struct ReplaySandbox {
   /// Fixture folder → source name.
   static let sources = [
     "canonical": "partner", "crustdata-watch": "crustdata",
-    "crustdata-legacy-watcher": "crustdata-legacy", "coresignal": "coresignal", "tamradar": "tamradar",
+    "crustdata-legacy-watcher": "crustdata-legacy", "coresignal": "coresignal",
+    "tamradar": "tamradar",
   ]
   static var fixturesRoot: URL {
     ProductBinary.packageRoot.appendingPathComponent("fixtures/webhooks")
@@ -85,7 +86,8 @@ struct ReplaySandbox {
       let (stored, pending) = try await database.read { connection in
         let stored = try connection.queryOne("SELECT count(*) FROM inbox")?.int(0) ?? 0
         let pending =
-          try connection.queryOne("SELECT count(*) FROM inbox WHERE status = 'pending'")?.int(0) ?? 0
+          try connection.queryOne("SELECT count(*) FROM inbox WHERE status = 'pending'")?.int(0)
+          ?? 0
         return (stored, pending)
       }
       if stored >= count && pending == 0 { return }
@@ -108,7 +110,8 @@ struct ReplaySandbox {
   func signals(inboxID: Int64) async throws -> [Signal] {
     let database = try Database(path: databasePath, readerCount: 1, readOnly: true)
     defer { database.close() }
-    return try await database.read { try InboxStore.signals(inboxID: inboxID, in: $0) }.map(\.signal)
+    return try await database.read { try InboxStore.signals(inboxID: inboxID, in: $0) }.map(
+      \.signal)
   }
 
   struct Timeout: Error {}
@@ -168,9 +171,25 @@ func runTalentwatch(
 
 /// The peak resident set (VmHWM, in kB) of a running process, from `/proc/<pid>/status`; nil once it is gone.
 func peakResidentKilobytes(pid: Int32) -> Int? {
-  guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+  guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else {
+    return nil
+  }
   for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
     return Int(line.filter(\.isNumber))
   }
   return nil
+}
+
+/// Writes `text` to a new file with plain stdio (200,000 small files: Foundation's `Data.write` is too
+/// slow for that in a debug build).
+func writeSmallFile(_ path: String, _ text: String) throws {
+  guard let file = fopen(path, "wb") else { throw WriteFailed(path: path) }
+  var bytes = Array(text.utf8)
+  let written = fwrite(&bytes, 1, bytes.count, file)
+  guard fclose(file) == 0, written == bytes.count else { throw WriteFailed(path: path) }
+}
+
+/// A generated fixture could not be written.
+struct WriteFailed: Error {
+  let path: String
 }

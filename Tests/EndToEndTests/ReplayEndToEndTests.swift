@@ -46,7 +46,8 @@ struct ReplayEndToEndTests {
           "replayed \(count): accepted 0, duplicate \(count), rejected 0, failed 0"),
         "\(folder): \(Self.summary(second))")
 
-      let renewed = try runTalentwatch(arguments + ["--new-ids", "--concurrency", "2"], in: sandbox.directory)
+      let renewed = try runTalentwatch(
+        arguments + ["--new-ids", "--concurrency", "2"], in: sandbox.directory)
       #expect(renewed.status == 0)
       #expect(
         Self.summary(renewed).hasPrefix("replayed \(count): accepted \(count), duplicate 0"),
@@ -66,7 +67,8 @@ struct ReplayEndToEndTests {
     let path = ReplaySandbox.fixturesRoot.appendingPathComponent("crustdata-watch").path
     let result = try runTalentwatch(
       [
-        "replay", path, "--to", server.baseURL, "--source", "crustdata", "--secret-env", "WRONG_KEY",
+        "replay", path, "--to", server.baseURL, "--source", "crustdata", "--secret-env",
+        "WRONG_KEY",
         "--config", sandbox.configPath,
       ], in: sandbox.directory, environment: ["WRONG_KEY": "not-the-api-key"])
     #expect(result.status == 1)
@@ -80,7 +82,9 @@ struct ReplayEndToEndTests {
     #expect(try await sandbox.entries(source: "crustdata").isEmpty)
   }
 
-  @Test("--from-inbox turns deliveries quarantined under a misconfigured format into signals once the source is fixed")
+  @Test(
+    "--from-inbox turns deliveries quarantined under a misconfigured format into signals once the source is fixed"
+  )
   func fromInboxAfterFix() async throws {
     // The operator configured the tamradar source with the crustdata-watch format by mistake: every
     // TAMradar delivery verifies, is stored (202), and is quarantined ("results: missing").
@@ -91,7 +95,10 @@ struct ReplayEndToEndTests {
     try await sandbox.seedCandidates()
     let path = ReplaySandbox.fixturesRoot.appendingPathComponent("tamradar").path
     let sent = try runTalentwatch(
-      ["replay", path, "--to", server.baseURL, "--source", "tamradar", "--config", sandbox.configPath],
+      [
+        "replay", path, "--to", server.baseURL, "--source", "tamradar", "--config",
+        sandbox.configPath,
+      ],
       in: sandbox.directory)
     #expect(sent.status == 0, "\(sent.standardOutput)")
     try await sandbox.waitUntilProcessed(count: 3)
@@ -143,10 +150,15 @@ struct ReplayEndToEndTests {
     let server = try sandbox.start()
     defer { server.stop() }
     try await sandbox.seedCandidates()
-    let path = ReplaySandbox.fixturesRoot.appendingPathComponent("crustdata-watch/run-seven-people.body")
-      .path
+    let path = ReplaySandbox.fixturesRoot.appendingPathComponent(
+      "crustdata-watch/run-seven-people.body"
+    )
+    .path
     let sent = try runTalentwatch(
-      ["replay", path, "--to", server.baseURL, "--source", "crustdata", "--config", sandbox.configPath],
+      [
+        "replay", path, "--to", server.baseURL, "--source", "crustdata", "--config",
+        sandbox.configPath,
+      ],
       in: sandbox.directory)
     #expect(sent.status == 0)
     try await sandbox.waitUntilProcessed(count: 1)
@@ -204,19 +216,21 @@ struct ReplayEndToEndTests {
     for shard in 0..<100 {
       let folder = directory.appendingPathComponent(String(format: "%02d", shard))
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      let folderPath = folder.path
       for index in 0..<(count / 100) {
         let id = "msg_mem_\(shard)_\(index)"
         let body =
           #"{"type":"person.changed","timestamp":"2026-11-30T06:00:00Z","data":{"person":{"provider":"crustdata","id":"\#(index)"}}}"#
-        try Data(body.utf8).write(to: folder.appendingPathComponent("\(id).body"))
-        try Data(#"{"delivery_id":"\#(id)","scheme":"standard-webhooks"}"#.utf8)
-          .write(to: folder.appendingPathComponent("\(id).meta.json"))
+        // Bodies only: without a meta file the delivery id is the file's stem (--scheme names the scheme).
+        try writeSmallFile(folderPath + "/\(id).body", body)
       }
     }
     let peak = Mutex(0)
     let result = try runTalentwatch(
       [
-        "replay", directory.path, "--source", "partner", "--dry-run", "--secret",
+        "replay", directory.path, "--source", "partner", "--scheme", "standard-webhooks",
+        "--dry-run",
+        "--secret",
         ReplaySandbox.standardSecret, "--db", directory.appendingPathComponent("unused.db").path,
       ], in: directory,
       sample: { pid in
@@ -225,7 +239,8 @@ struct ReplayEndToEndTests {
         }
       })
     #expect(result.status == 0, "\(result.standardError)")
-    #expect(result.lines.last?.hasPrefix("dry run: \(count) signed, nothing sent; failed 0") == true)
+    #expect(
+      result.lines.last?.hasPrefix("dry run: \(count) signed, nothing sent; failed 0") == true)
     let kilobytes = peak.withLock { $0 }
     print("replay --dry-run of \(count) fixtures: peak RSS (VmHWM) \(kilobytes) kB")
     #expect(kilobytes > 0)

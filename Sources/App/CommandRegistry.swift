@@ -20,6 +20,10 @@ enum CommandRegistry {
     DemoCommand.self,
     NotificationsListCommand.self,
     NotificationsRedriveCommand.self,
+    InboxListCommand.self,
+    InboxShowCommand.self,
+    InboxExportCommand.self,
+    ReplayCommand.self,
   ]
 
   /// The command named exactly `name` (`token new`).

@@ -38,9 +38,10 @@ private struct ListCommand: Command {
   func run(_ context: CommandContext) async throws -> Int32 { 0 }
 }
 
-/// The real commands plus the test group.
+/// The real commands plus the test group (which stands in for the real `inbox` commands).
 private let commands: [any Command.Type] =
-  CommandRegistry.commands + [ExportCommand.self, ListCommand.self]
+  CommandRegistry.commands.filter { !$0.name.hasPrefix("inbox ") }
+  + [ExportCommand.self, ListCommand.self]
 
 /// Parses `arguments`, expecting a usage error, and returns it.
 private func usageError(_ arguments: [String]) -> UsageError? {

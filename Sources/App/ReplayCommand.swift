@@ -200,12 +200,12 @@ struct ReplayCommand: Command {
     defer { client?.shutdown() }
     await sender.run(client: client) { reporter.report($0) }
     let tally = reporter.finish(elapsed: ContinuousClock.now - started, dryRun: dryRun)
-    ReplayAudit.record(
+    try await ReplayAudit.record(
       kind: .fixtures, source: sourceName,
       counts: [
         "accepted": tally.accepted, "duplicate": tally.duplicate, "rejected": tally.rejected,
         "failed": tally.failed, "dry_run": tally.skipped,
-      ])
+      ], databasePath: configuration.database, environment: context.environment)
     return tally.hasFailures ? CLIExitCode.failure : CLIExitCode.success
   }
 

@@ -87,7 +87,9 @@ enum ReplayFromInbox {
         + "quarantined \(counts[.quarantined, default: 0]); skipped \(skipped)")
     var audited = Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) })
     audited["skipped"] = skipped
-    ReplayAudit.record(kind: .inbox, source: selection.source, counts: audited)
+    try await ReplayAudit.record(
+      kind: .inbox, source: selection.source, counts: audited, databasePath: configuration.database,
+      environment: ProcessInfo.processInfo.environment)
     return counts[.quarantined, default: 0] > 0 ? CLIExitCode.failure : CLIExitCode.success
   }
 }

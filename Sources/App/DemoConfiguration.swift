@@ -51,5 +51,7 @@ enum DemoConfiguration {
   }
 
   /// Keys of the areas whose services the demo drives (notifications, planner, matching).
-  static func extraKeys() -> [String: Any] { [:] }
+  static func extraKeys() -> [String: Any] {
+    ["notifications": ["allow_private_hosts": ["127.0.0.1"], "digest_window_seconds": 600]]
+  }
 }

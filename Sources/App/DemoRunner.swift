@@ -78,8 +78,9 @@ struct DemoRunner {
       api: api, scenario: scenario, fixtures: fixtures.appendingPathComponent("webhooks"),
       credentials: credentials)
     let sent = try await player.play()
-    let work = DemoWork(service: service)
-    try await work.settle(receiver: receiver)
+    let work = DemoWork(
+      service: service, configuration: configuration, clock: clock, logger: logger)
+    _ = try await work.settle(receiver: receiver)
 
     let summary = try await DemoSummary.build(
       service: service, scenario: scenario, setup: setup, sent: sent, receiver: receiver,

@@ -1,13 +1,30 @@
+import Domain
 import Foundation
+import Logging
 import Storage
 
-/// Lets the service's background work finish the demo week: waits until every delivery is processed, then
-/// runs the planner and refresh, the re-matcher and the notifier until they are idle.
+/// Lets the service's work finish the demo week: waits until every delivery is processed, runs one
+/// planner + refresh cycle (what `serve` does on its schedule), lets the re-matcher score the changes, and
+/// waits until the notifier has delivered what the changes caused.
 struct DemoWork {
   let service: TalentwatchService
+  let configuration: Configuration
+  let clock: any Clock
+  let logger: Logger
 
-  func settle(receiver: DemoReceiver) async throws {
+  func settle(receiver: DemoReceiver) async throws -> RefreshRunSummary? {
     try await waitForInbox()
+    var refreshed: RefreshRunSummary?
+    if configuration.provider != nil {
+      let cycle = RefreshCycle(
+        builder: PlanBuilder(configuration: configuration),
+        executor: try RefreshEnricherFactory.executor(
+          configuration: configuration, database: service.database, clock: clock,
+          logger: logger.labeled("refresh")))
+      refreshed = try await cycle.run().summary
+    }
+    try await waitForNotifications()
+    return refreshed
   }
 
   /// Waits (at most a minute) until no delivery is pending.
@@ -16,6 +33,19 @@ struct DemoWork {
     for _ in 0..<600 {
       let pending = try await database.read { try InboxStore.countByStatus(in: $0)[.pending] ?? 0 }
       if pending == 0 { return }
+      try await Task.sleep(for: .milliseconds(100))
+    }
+  }
+
+  /// Waits (at most 30 s) until no notification is waiting for delivery.
+  private func waitForNotifications() async throws {
+    let database = service.database
+    for _ in 0..<300 {
+      let open = try await database.read { connection in
+        let counts = try OutboxStore.countByStatus(in: connection)
+        return (counts[.pending] ?? 0) + (counts[.delivering] ?? 0)
+      }
+      if open == 0 { return }
       try await Task.sleep(for: .milliseconds(100))
     }
   }

@@ -19,10 +19,14 @@ enum RefreshEnricherFactory {
     guard let provider = configuration.provider else {
       throw Unavailable(description: "no provider is configured: refreshes need `provider`")
     }
-    return RefreshExecutor(
+    var executor = RefreshExecutor(
       database: database,
       enricher: client(provider: provider, database: database, clock: clock, logger: logger),
       clock: clock, logger: logger, batchSize: provider.batchSize)
+    executor.notifications = ChangeNotifications(
+      policy: NotificationPolicy(
+        digestWindow: Double(configuration.notifications.digestWindowSeconds)))
+    return executor
   }
 
   /// The Crustdata client for `provider`, recording every charge in the credit ledger (same wiring as the

@@ -34,6 +34,8 @@ struct RefreshExecutor: Sendable {
   var writer = RefreshRecordWriter.candidateStore
   /// The diff of old and new profiles.
   var detector = ChangeDetector()
+  /// Writes recruiter notifications for change events in the same transaction; nil notifies nobody.
+  var notifications: ChangeNotifications?
 
   /// Resolves items a stopped run left in flight (see the type's rule).
   func recover() async throws -> (done: Int, replanned: Int) {
@@ -131,6 +133,7 @@ struct RefreshExecutor: Sendable {
     let now = clock.now()
     let writer = writer
     let detector = detector
+    let notifications = notifications
     return try await database.write { connection in
       try connection.transaction {
         let before = try writer.target(item.candidateID, connection)?.profile
@@ -138,6 +141,8 @@ struct RefreshExecutor: Sendable {
         let events = detector.changes(from: before, to: person.profile)
         try ChangeEventStore.append(
           events, candidateID: item.candidateID, planItemID: item.id, at: now, in: connection)
+        try notifications?.enqueue(
+          candidateID: item.candidateID, events: events, now: now, in: connection)
         try PlanItemStore.markDone(id: item.id, at: now, in: connection)
         try PlanningInputStore.settle(
           candidateID: item.candidateID, signalIDs: item.signalIDs, verifiedAt: verifiedAt,
@@ -152,12 +157,15 @@ struct RefreshExecutor: Sendable {
     async throws
   {
     let now = clock.now()
+    let notifications = notifications
     try await database.write { connection in
       try connection.transaction {
         try PlanItemStore.markFailed(id: item.id, error: reason, at: now, in: connection)
+        let failed = [ChangeEvent(kind: .refreshFailed, before: nil, after: reason)]
         try ChangeEventStore.append(
-          [ChangeEvent(kind: .refreshFailed, before: nil, after: reason)],
-          candidateID: item.candidateID, planItemID: item.id, at: now, in: connection)
+          failed, candidateID: item.candidateID, planItemID: item.id, at: now, in: connection)
+        try notifications?.enqueue(
+          candidateID: item.candidateID, events: failed, now: now, in: connection)
       }
     }
     summary.failed += 1

@@ -140,8 +140,10 @@ public struct Planner: Sendable {
     }
 
     let limitDays = policy.maxStalenessDays(for: tier)
-    let deadline = verified.flatMap { verifiedAt in
-      limitDays.map { verifiedAt.addingTimeInterval(Double($0) * PlanCalendar.secondsPerDay) }
+    // The timer runs from the later of the provider's freshness time and our own last fetch.
+    let timerBase = verified.map { max($0, candidate.lastFetchedAt ?? $0) }
+    let deadline = timerBase.flatMap { base in
+      limitDays.map { base.addingTimeInterval(Double($0) * PlanCalendar.secondsPerDay) }
     }
     if let best, let oldestCounting {
       return dueItem(

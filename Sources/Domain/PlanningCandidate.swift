@@ -18,8 +18,12 @@ public struct PlanningCandidate: Sendable, Hashable, Codable {
 
   /// The candidate's id in the database.
   public var id: Int64
-  /// When the record was last enriched from the provider; nil when it never was.
+  /// The provider's freshness time of the data we hold (`last_verified_at`); signals are compared with it.
   public var lastVerifiedAt: Date?
+  /// When we last fetched the record (`enriched_at`). The staleness timer runs from the later of this and
+  /// `lastVerifiedAt`: re-pulling a record whose provider data is old but which we fetched yesterday buys
+  /// the same old data again, so the timer waits for the tier's limit after our own fetch too.
+  public var lastFetchedAt: Date?
   /// When the retention rules will purge the record; nil when no purge is scheduled.
   public var retentionPurgeAt: Date?
   /// The pipelines the candidate is in.
@@ -27,10 +31,12 @@ public struct PlanningCandidate: Sendable, Hashable, Codable {
 
   /// Creates a planning candidate.
   public init(
-    id: Int64, lastVerifiedAt: Date?, retentionPurgeAt: Date? = nil, memberships: [Membership] = []
+    id: Int64, lastVerifiedAt: Date?, lastFetchedAt: Date? = nil, retentionPurgeAt: Date? = nil,
+    memberships: [Membership] = []
   ) {
     self.id = id
     self.lastVerifiedAt = lastVerifiedAt
+    self.lastFetchedAt = lastFetchedAt
     self.retentionPurgeAt = retentionPurgeAt
     self.memberships = memberships
   }

@@ -25,19 +25,23 @@ public enum PlanningInputStore {
     SELECT DISTINCT e.candidate_id FROM pipeline_entries e
     CROSS JOIN candidates c ON c.id = e.candidate_id
     WHERE e.vacancy_id IN (SELECT id FROM vacancies WHERE is_open = 1)
-      AND (c.last_verified_at IS NULL OR c.last_verified_at <= ?1
-        OR (e.last_activity_at >= ?2 AND c.last_verified_at <= ?3))
+      AND (c.last_verified_at IS NULL
+        OR (c.last_verified_at <= ?1 AND coalesce(c.enriched_at, 0) <= ?1)
+        OR (e.last_activity_at >= ?2 AND c.last_verified_at <= ?3
+          AND coalesce(c.enriched_at, 0) <= ?3))
     """
 
   /// SQL of the never-verified read.
   public static let neverVerifiedSQL = "SELECT id FROM candidates WHERE last_verified_at IS NULL"
 
   /// SQL of the dormant-timer read (only run when the policy has a dormant staleness limit).
-  public static let staleAnySQL = "SELECT id FROM candidates WHERE last_verified_at <= ?1"
+  public static let staleAnySQL = """
+    SELECT id FROM candidates WHERE last_verified_at <= ?1 AND coalesce(enriched_at, 0) <= ?1
+    """
 
   /// SQL of one candidate's record and open memberships.
   static let candidateSQL = """
-    SELECT c.last_verified_at, c.sourced_at, c.contacted_at, c.art14_notice_sent_at
+    SELECT c.last_verified_at, c.sourced_at, c.contacted_at, c.art14_notice_sent_at, c.enriched_at
     FROM candidates c WHERE c.id = ?1
     """
 
@@ -100,7 +104,8 @@ public enum PlanningInputStore {
         art14NoticeSentAt: row.date(3))
       candidates.append(
         PlanningCandidate(
-          id: id, lastVerifiedAt: row.date(0), retentionPurgeAt: retentionPurgeAt(facts),
+          id: id, lastVerifiedAt: row.date(0), lastFetchedAt: row.date(4),
+          retentionPurgeAt: retentionPurgeAt(facts),
           memberships: memberships))
     }
     return PlanningInput(

@@ -69,7 +69,7 @@ struct PlanRefreshExecutorTests {
         row.date(0)
           == Date(
             timeIntervalSince1970: (clock.now().timeIntervalSince1970 * 1000).rounded() / 1000))
-      #expect(row.date(1) == seed.now.addingTimeInterval(-200 * 86_400).roundedToMilliseconds)
+      #expect(row.date(1) == seed.now.addingTimeInterval(-5 * 86_400).roundedToMilliseconds)
       #expect(row.date(2) == seed.now.addingTimeInterval(-50 * 86_400).roundedToMilliseconds)
       #expect(row.text(3) == "Globex")
       #expect(try PlanItemStore.counts(in: connection) == [.done: 1])

@@ -46,7 +46,7 @@ struct PlanTestDatabase {
         """,
         [
           .integer(id), .text("p\(id)"), .text(Self.url(id)), .date(verified), .date(verified),
-          .date(now.addingTimeInterval(-200 * 86_400)),
+          .date(now.addingTimeInterval(-5 * 86_400)),  // sourced recently: inside retention
           .date(contactedDaysAgo.map { now.addingTimeInterval(-$0 * 86_400) }),
           json.map { .text($0) } ?? .null, profile?.currentTitle.map { .text($0) } ?? .null,
           profile?.currentCompany.map { .text($0) } ?? .null,

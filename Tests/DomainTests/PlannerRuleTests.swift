@@ -200,3 +200,28 @@ func blindTimerIgnoresSignals() throws {
   #expect(plan.item(1)?.signalIDs == [10])
   #expect(plan.item(2)?.decision == .refresh)
 }
+
+@Test(
+  "the timer runs from our own last fetch too: old provider data fetched yesterday is not re-bought, while a signal newer than the provider's data still makes it due"
+)
+func timerRunsFromTheLaterOfProviderFreshnessAndOurFetch() throws {
+  let providerFreshness = F.daysFromNow(-20)
+  let fetchedYesterday = F.daysFromNow(-1)
+  let quiet = PlanningCandidate(
+    id: 1, lastVerifiedAt: providerFreshness, lastFetchedAt: fetchedYesterday,
+    memberships: [F.active()])
+  let signalled = PlanningCandidate(
+    id: 2, lastVerifiedAt: providerFreshness, lastFetchedAt: fetchedYesterday,
+    memberships: [F.active()])
+  let fetchedLongAgo = PlanningCandidate(
+    id: 3, lastVerifiedAt: providerFreshness, lastFetchedAt: F.daysFromNow(-7),
+    memberships: [F.active()])
+  let plan = try F.plan(
+    [quiet, signalled, fetchedLongAgo], [F.signal(20, for: 2, .jobChanged, daysAgo: 3)])
+  #expect(plan.item(1)?.decision == .skip)
+  #expect(plan.item(1)?.reason.code == "up_to_date")
+  #expect(plan.item(2)?.decision == .refresh)
+  #expect(plan.item(2)?.reason.code == "signal_newer_than_record")
+  #expect(plan.item(3)?.decision == .refresh)
+  #expect(plan.item(3)?.reason.code == "staleness_limit_passed")
+}

@@ -89,7 +89,9 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "AppTests",
-      dependencies: ["App", "Logging", "HTTPClient", "Signing", "Storage", "TestSupport"],
+      dependencies: [
+        "App", "Logging", "HTTPClient", "Signing", "Storage", "TestSupport", "Domain", "HTTPServer",
+      ],
       swiftSettings: swiftSettings),
     // End-to-end tests: the real executables as child processes over loopback.
     .testTarget(

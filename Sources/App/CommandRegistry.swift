@@ -6,6 +6,7 @@ enum CommandRegistry {
     VersionCommand.self,
     ServeCommand.self,
     MigrateCommand.self,
+    RematchCommand.self,
   ]
 
   /// The command named exactly `name` (`token new`).

@@ -7,7 +7,7 @@ extension Configuration {
 
   /// The keys the top-level object may have; a new section is one case here and one line in `init(document:)`.
   enum Key: String, CaseIterable {
-    case listen, database, pepper, server, sources, ingest, provider, users
+    case listen, database, pepper, server, sources, ingest, matching, provider, users
     case maxBodyBytes = "max_body_bytes"
     case shutdownTimeoutSeconds = "shutdown_timeout_seconds"
     case logLevel = "log_level"
@@ -100,6 +100,9 @@ extension Configuration {
     let ingest = try object.optional(.ingest).map { value throws(ConfigurationError) in
       try Ingest(value)
     }
+    let matching = try object.optional(.matching).map { value throws(ConfigurationError) in
+      try Matching(value)
+    }
     let provider = try object.optional(.provider).map { value throws(ConfigurationError) in
       try Provider(value)
     }
@@ -137,6 +140,7 @@ extension Configuration {
       listen: listen, database: database, pepper: pepper, maxBodyBytes: maxBodyBytes,
       shutdownTimeoutSeconds: shutdownTimeout, logLevel: logLevel,
       server: server ?? defaults.server,
-      sources: sources, ingest: ingest ?? defaults.ingest, provider: provider, users: users)
+      sources: sources, ingest: ingest ?? defaults.ingest,
+      matching: matching ?? defaults.matching, provider: provider, users: users)
   }
 }

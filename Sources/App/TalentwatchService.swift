@@ -78,10 +78,14 @@ final class TalentwatchService: Sendable {
       throw error
     }
     let maintenance = MaintenanceService(database: database, clock: clock, logger: logger.labeled("maintenance"))
+    // Match events: the notifier's outbox sink is connected here when the notify branch is merged.
+    let rematch = rematchService(
+      configuration: configuration, database: database, clock: clock, logger: logger)
     let services = Task {
       await withTaskGroup(of: Void.self) { group in
         group.addTask { await processing.run() }
         group.addTask { await maintenance.run() }
+        if let rematch { group.addTask { await rematch.run() } }
       }
     }
     readiness.markStarted()
@@ -111,6 +115,29 @@ final class TalentwatchService: Sendable {
     services.cancel()
     await services.value
     database.close()
+  }
+
+  /// The re-matcher service, or nil (logged as an error) when the synonym tables cannot be read.
+  private static func rematchService(
+    configuration: Configuration, database: Database, clock: any Clock, logger: Logger
+  ) -> RematchService? {
+    do {
+      let synonyms = try MatchingSynonyms(directory: configuration.matching.synonymsDirectory)
+      return RematchService(
+        database: database,
+        rematcher: Rematcher(
+          synonyms: synonyms, thresholds: configuration.matching.thresholds, clock: clock,
+          sink: nil),
+        logger: logger.labeled("rematch"))
+    } catch {
+      logger.error(
+        "re-matcher off: synonym tables unreadable",
+        [
+          "matching.synonyms_dir": .string(configuration.matching.synonymsDirectory),
+          "error": .string(String(describing: error)),
+        ])
+      return nil
+    }
   }
 
   /// Builds the ingest sources, refusing secrets that do not decode (with the key path).

@@ -70,6 +70,11 @@ let package = Package(
       name: "bench-matcher", dependencies: ["Domain"], path: "Benchmarks/MatcherBench",
       swiftSettings: swiftSettings),
 
+    // The re-matcher end to end on a real SQLite file: delta and full rescoring.
+    .executableTarget(
+      name: "bench-rematch", dependencies: ["App", "Domain", "Storage"], path: "Benchmarks/RematchBench",
+      swiftSettings: swiftSettings),
+
     .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
     .testTarget(name: "SigningTests", dependencies: ["Signing"], swiftSettings: swiftSettings),
     .testTarget(name: "StorageTests", dependencies: ["Storage"], swiftSettings: swiftSettings),

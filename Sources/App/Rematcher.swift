@@ -25,8 +25,10 @@ public struct Rematcher: Sendable {
   public let sink: MatchingSink?
   /// Change events per delta transaction.
   public var changeBatchSize = 1000
-  /// Candidates per full-rescoring transaction.
-  public var candidateBatchSize = 2000
+  /// Candidate profiles read per query when building features for a full rescoring.
+  public var candidateBatchSize = 5000
+  /// Vacancies scored per full-rescoring transaction (their current scores are held in memory).
+  public var vacancyGroupSize = 8
 
   private let matcher = Matcher()
 
@@ -87,71 +89,61 @@ public struct Rematcher: Sendable {
     }
     if targets.isEmpty { return report }
     let now = clock.now()
-    let compareBreakdown = targets.map { $0.vacancy.needsFullScoring }
-    let vacancyFeatures = targets.map(\.features)
-    var pipelines: [Set<Int64>] = []
-    var currents: [[Int64: ScoreCurrent]] = []
-    for (index, target) in targets.enumerated() {
-      pipelines.append(
-        try MatchingStore.pipelineCandidates(vacancyID: target.vacancy.id, in: connection))
-      currents.append(
-        try ScoreStore.current(
-          vacancyID: target.vacancy.id, withContributions: compareBreakdown[index], in: connection))
-    }
+    // Every candidate's features, built once (profiles read in batches), then vacancies in groups: one
+    // transaction per group, with only that group's current scores in memory.
+    var ids: [Int64] = []
+    var people: [CandidateFeatures] = []
     var after: Int64 = 0
     while true {
-      let done = try connection.transaction { () throws -> Bool in
-        let rows = try MatchingStore.profiles(
-          afterID: after, limit: candidateBatchSize, in: connection)
-        guard let last = rows.last else { return true }
-        after = last.id
-        let asOf = clock.now()
-        var ids: [Int64] = []
-        var people: [CandidateFeatures] = []
-        for row in rows {
-          guard let profile = Self.profile(row.profile) else {
-            report.candidatesSkipped += 1
-            continue
-          }
-          ids.append(row.id)
-          people.append(builder.features(for: profile, candidateID: String(row.id), asOf: asOf))
+      let rows = try MatchingStore.profiles(
+        afterID: after, limit: candidateBatchSize, in: connection)
+      guard let last = rows.last else { break }
+      after = last.id
+      for row in rows {
+        guard let profile = Self.profile(row.profile) else {
+          report.candidatesSkipped += 1
+          continue
         }
-        let totals = matcher.scoreTotals(candidates: people, vacancies: vacancyFeatures)
+        ids.append(row.id)
+        people.append(builder.features(for: profile, candidateID: String(row.id), asOf: now))
+      }
+    }
+    var groupStart = 0
+    while groupStart < targets.count {
+      let group = targets[groupStart..<min(groupStart + vacancyGroupSize, targets.count)]
+      groupStart = group.endIndex
+      try connection.transaction {
+        let totals = matcher.scoreTotals(candidates: people, vacancies: group.map(\.features))
         report.pairsScored += totals.count
-        for (v, target) in targets.enumerated() {
+        for (offset, target) in group.enumerated() {
+          let edited = target.vacancy.needsFullScoring
+          let current = try ScoreStore.current(
+            vacancyID: target.vacancy.id, withContributions: edited, in: connection)
+          let pipeline = try MatchingStore.pipelineCandidates(
+            vacancyID: target.vacancy.id, in: connection)
           let trigger =
-            force && !compareBreakdown[v]
-            ? "rematch:all" : "vacancy:\(target.vacancy.id)@\(target.vacancy.criteriaVersion)"
+            edited
+            ? "vacancy:\(target.vacancy.id)@\(target.vacancy.criteriaVersion)" : "rematch:all"
           for (c, candidateID) in ids.enumerated() {
-            let total = Int(totals[v * ids.count + c])
-            let previous = currents[v][candidateID]
-            if let previous, previous.score == total, previous.modelVersion == matcher.modelVersion,
-              !compareBreakdown[v]
-            {
-              continue
-            }
+            let total = Int(totals[offset * ids.count + c])
+            let previous = current[candidateID]
+            let sameTotal =
+              previous.map { $0.score == total && $0.modelVersion == matcher.modelVersion } ?? false
+            if sameTotal && !edited { continue }
             let score = matcher.score(candidate: people[c], vacancy: target.features)
             let contributions = try Self.encode(score.contributions)
-            if let previous, previous.score == total, previous.modelVersion == matcher.modelVersion,
-              previous.contributions == contributions
-            {
-              continue
-            }
+            if sameTotal && previous?.contributions == contributions { continue }
             try store(
               score, contributions: contributions, candidateID: candidateID,
               vacancy: target.vacancy, previous: previous?.score,
-              inPipeline: pipelines[v].contains(candidateID), change: nil, trigger: trigger,
+              inPipeline: pipeline.contains(candidateID), change: nil, trigger: trigger,
               now: now, report: &report, in: connection)
           }
+          try MatchingStore.markVacancyScored(
+            id: target.vacancy.id, criteriaVersion: target.vacancy.criteriaVersion, at: now,
+            in: connection)
         }
-        return false
       }
-      if done { break }
-    }
-    for target in targets {
-      try MatchingStore.markVacancyScored(
-        id: target.vacancy.id, criteriaVersion: target.vacancy.criteriaVersion, at: now,
-        in: connection)
     }
     report.vacanciesRescored = targets.count
     return report
@@ -292,10 +284,49 @@ public struct Rematcher: Sendable {
     try? JSONDecoder().decode(CandidateProfile.self, from: Data(text.utf8))
   }
 
-  /// Contributions as stored: JSON with sorted keys, so equal breakdowns are equal text.
+  /// Contributions as stored: JSON with sorted keys (`feature`, `max_points`, `points`, `sentence`), written
+  /// by hand because it runs once per changed pair and Foundation's encoder dominated the delta's time.
+  /// Equal breakdowns are equal text; `JSONDecoder` reads it back as `[MatchContribution]`.
   static func encode(_ contributions: [MatchContribution]) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(contributions), as: UTF8.self)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(640)
+    bytes.append(UInt8(ascii: "["))
+    for (index, part) in contributions.enumerated() {
+      if index > 0 { bytes.append(UInt8(ascii: ",")) }
+      bytes += #"{"feature":"#.utf8
+      appendJSONString(part.feature.rawValue, to: &bytes)
+      bytes += #","max_points":"#.utf8
+      bytes += String(part.maxPoints).utf8
+      bytes += #","points":"#.utf8
+      bytes += String(part.points).utf8
+      bytes += #","sentence":"#.utf8
+      appendJSONString(part.sentence, to: &bytes)
+      bytes.append(UInt8(ascii: "}"))
+    }
+    bytes.append(UInt8(ascii: "]"))
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Lowercase hexadecimal digits for `\u00XX` escapes.
+  private static let hexDigits = Array("0123456789abcdef".utf8)
+
+  /// Appends `value` as a JSON string literal (UTF-8; quotes, backslashes and control bytes escaped).
+  private static func appendJSONString(_ value: String, to bytes: inout [UInt8]) {
+    bytes.append(UInt8(ascii: "\""))
+    for byte in value.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): bytes += #"\""#.utf8
+      case UInt8(ascii: "\\"): bytes += #"\\"#.utf8
+      case UInt8(ascii: "\n"): bytes += #"\n"#.utf8
+      case UInt8(ascii: "\r"): bytes += #"\r"#.utf8
+      case UInt8(ascii: "\t"): bytes += #"\t"#.utf8
+      case 0..<0x20:
+        bytes += #"\u00"#.utf8
+        bytes.append(Self.hexDigits[Int(byte >> 4)])
+        bytes.append(Self.hexDigits[Int(byte & 0xF)])
+      default: bytes.append(byte)
+      }
+    }
+    bytes.append(UInt8(ascii: "\""))
   }
 }

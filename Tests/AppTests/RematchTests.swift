@@ -270,3 +270,22 @@ struct RematchTests {
     #expect(missing.status == 404)
   }
 }
+
+/// The stored breakdown format.
+@Suite("Re-matcher breakdown encoding")
+struct RematchEncodingTests {
+  @Test(
+    "the hand-written contributions JSON reads back as the same contributions, escapes included")
+  func roundTrip() throws {
+    let parts = [
+      MatchContribution(
+        feature: .requiredSkills, points: 20, maxPoints: 40,
+        sentence: "2 of 4 required skills: \"C#\", C\\C++; tab\there\nnewline \u{1} é"),
+      MatchContribution(feature: .openToWork, points: 0, maxPoints: 5, sentence: "Not open"),
+    ]
+    let text = try Rematcher.encode(parts)
+    let decoded = try JSONDecoder().decode([MatchContribution].self, from: Data(text.utf8))
+    #expect(decoded == parts)
+    #expect(try Rematcher.encode(decoded) == text)
+  }
+}

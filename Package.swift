@@ -81,6 +81,11 @@ let package = Package(
       dependencies: ["Notify", "Domain", "Storage", "HTTPServer", "HTTPClient", "Logging", "Signing"],
       path: "Benchmarks/NotifyBench", swiftSettings: swiftSettings),
 
+    // The re-matcher end to end on a real SQLite file: delta and full rescoring.
+    .executableTarget(
+      name: "bench-rematch", dependencies: ["App", "Domain", "Storage"], path: "Benchmarks/RematchBench",
+      swiftSettings: swiftSettings),
+
     .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
     .testTarget(name: "SigningTests", dependencies: ["Signing"], swiftSettings: swiftSettings),
     .testTarget(
@@ -102,7 +107,7 @@ let package = Package(
     .testTarget(
       name: "AppTests",
       dependencies: [
-        "App", "Logging", "HTTPClient", "Signing", "Storage", "TestSupport", "Domain", "Enrichment",
+        "App", "Logging", "HTTPClient", "Signing", "Storage", "TestSupport", "Domain", "Enrichment", "HTTPServer",
       ],
       swiftSettings: swiftSettings),
     // End-to-end tests: the real executables as child processes over loopback.

@@ -24,6 +24,7 @@ enum CommandRegistry {
     InboxShowCommand.self,
     InboxExportCommand.self,
     ReplayCommand.self,
+    RematchCommand.self,
   ]
 
   /// The command named exactly `name` (`token new`).

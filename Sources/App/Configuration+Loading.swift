@@ -7,7 +7,8 @@ extension Configuration {
 
   /// The keys the top-level object may have; a new section is one case here and one line in `init(document:)`.
   enum Key: String, CaseIterable {
-    case listen, database, pepper, server, sources, ingest, provider, users, tls, retention, planner, notifications
+    case listen, database, pepper, server, sources, ingest, matching, provider, users, tls, retention
+    case planner, notifications
     case maxBodyBytes = "max_body_bytes"
     case shutdownTimeoutSeconds = "shutdown_timeout_seconds"
     case logLevel = "log_level"
@@ -100,6 +101,9 @@ extension Configuration {
     let ingest = try object.optional(.ingest).map { value throws(ConfigurationError) in
       try Ingest(value)
     }
+    let matching = try object.optional(.matching).map { value throws(ConfigurationError) in
+      try Matching(value)
+    }
     let provider = try object.optional(.provider).map { value throws(ConfigurationError) in
       try Provider(value)
     }
@@ -150,7 +154,8 @@ extension Configuration {
       listen: listen, database: database, pepper: pepper, maxBodyBytes: maxBodyBytes,
       shutdownTimeoutSeconds: shutdownTimeout, logLevel: logLevel,
       server: server ?? defaults.server,
-      sources: sources, ingest: ingest ?? defaults.ingest, provider: provider, users: users,
+      sources: sources, ingest: ingest ?? defaults.ingest,
+      matching: matching ?? defaults.matching, provider: provider, users: users,
       tls: tls, retention: retention ?? defaults.retention, planner: planner ?? defaults.planner,
       notifications: notifications ?? defaults.notifications)
   }

@@ -28,6 +28,8 @@ public struct Configuration: Sendable, Equatable, CustomStringConvertible,
   public let sources: [Source]
   /// Inbox processing settings (`ingest`).
   public let ingest: Ingest
+  /// The re-matcher's settings (`matching`).
+  public let matching: Matching
   /// The enrichment provider (`provider`); nil when none is configured and refreshes are off.
   public let provider: Provider?
   /// Users of the admin API (`users`).
@@ -66,6 +68,7 @@ public struct Configuration: Sendable, Equatable, CustomStringConvertible,
     server: Server = .defaults,
     sources: [Source] = [],
     ingest: Ingest = .defaults,
+    matching: Matching = .defaults,
     provider: Provider? = nil,
     users: [User] = [],
     tls: TLS? = nil,
@@ -84,6 +87,7 @@ public struct Configuration: Sendable, Equatable, CustomStringConvertible,
     self.server = server
     self.sources = sources
     self.ingest = ingest
+    self.matching = matching
     self.provider = provider
     self.users = users
     self.retention = retention
@@ -105,8 +109,8 @@ public struct Configuration: Sendable, Equatable, CustomStringConvertible,
       listen: overrides.listen ?? listen, database: overrides.database ?? database,
       pepper: pepperIsDefault ? nil : pepper, maxBodyBytes: maxBodyBytes,
       shutdownTimeoutSeconds: shutdownTimeoutSeconds, logLevel: logLevel,
-      server: server, sources: sources, ingest: ingest, provider: provider, users: users, tls: tls,
-      retention: retention, planner: planner, notifications: notifications)
+      server: server, sources: sources, ingest: ingest, matching: matching, provider: provider,
+      users: users, tls: tls, retention: retention, planner: planner, notifications: notifications)
   }
 
   /// A summary with every secret redacted, safe for logs and error messages.

@@ -128,6 +128,9 @@ final class TalentwatchService: Sendable {
         logger: logger.labeled("refresh"),
         interval: .seconds(configuration.planner.scheduleMinutes * 60))
     }
+    // Match events: the notifier's outbox sink is connected here when the notify branch is merged.
+    let rematch = rematchService(
+      configuration: configuration, database: database, clock: clock, logger: logger)
     let services = Task {
       await withTaskGroup(of: Void.self) { group in
         group.addTask { await processing.run() }
@@ -135,6 +138,7 @@ final class TalentwatchService: Sendable {
         group.addTask { await retention.run() }
         if let refresh { group.addTask { await refresh.run() } }
         group.addTask { await notifications.dispatcher.run() }
+        if let rematch { group.addTask { await rematch.run() } }
       }
     }
     readiness.markStarted()
@@ -242,6 +246,29 @@ final class TalentwatchService: Sendable {
         database: database, enricher: enricher, clock: clock, creditsPerDay: creditsPerDay,
         prices: prices, logger: apiLogger),
       logger: apiLogger)
+  }
+
+  /// The re-matcher service, or nil (logged as an error) when the synonym tables cannot be read.
+  private static func rematchService(
+    configuration: Configuration, database: Database, clock: any Clock, logger: Logger
+  ) -> RematchService? {
+    do {
+      let synonyms = try MatchingSynonyms(directory: configuration.matching.synonymsDirectory)
+      return RematchService(
+        database: database,
+        rematcher: Rematcher(
+          synonyms: synonyms, thresholds: configuration.matching.thresholds, clock: clock,
+          sink: nil),
+        logger: logger.labeled("rematch"))
+    } catch {
+      logger.error(
+        "re-matcher off: synonym tables unreadable",
+        [
+          "matching.synonyms_dir": .string(configuration.matching.synonymsDirectory),
+          "error": .string(String(describing: error)),
+        ])
+      return nil
+    }
   }
 
   /// Builds the ingest sources, refusing secrets that do not decode (with the key path).

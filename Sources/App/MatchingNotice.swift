@@ -1,0 +1,34 @@
+public import Domain
+
+/// Match events for one candidate × vacancy, handed to the notifier's sink inside the transaction that
+/// wrote the score. Ids are pseudonymous row ids; no personal data.
+public struct MatchingNotice: Sendable, Hashable {
+  /// The candidate.
+  public var candidateID: Int64
+  /// The vacancy.
+  public var vacancyID: Int64
+  /// The vacancy's owner, who is told.
+  public var ownerUserID: String
+  /// The previous current score, nil on a first scoring (or when the vacancy is not scored).
+  public var previous: Int?
+  /// The new score with its breakdown; nil when the vacancy's scoring is stopped (pipeline events only).
+  public var score: MatchScore?
+  /// What happened, in `MatchEvent.Kind.allCases` order; never empty.
+  public var events: [MatchEvent]
+  /// What caused the rescoring (`change:42`, `vacancy:7@3`, `rematch:all`).
+  public var trigger: String
+
+  /// Creates a notice.
+  public init(
+    candidateID: Int64, vacancyID: Int64, ownerUserID: String, previous: Int?, score: MatchScore?,
+    events: [MatchEvent], trigger: String
+  ) {
+    self.candidateID = candidateID
+    self.vacancyID = vacancyID
+    self.ownerUserID = ownerUserID
+    self.previous = previous
+    self.score = score
+    self.events = events
+    self.trigger = trigger
+  }
+}

@@ -1,0 +1,5 @@
+public import Storage
+
+/// Where match events go: called inside the transaction that wrote the scores, with its connection, so
+/// the notifier can write its outbox atomically with them. Throwing rolls the whole batch back.
+public typealias MatchingSink = @Sendable (MatchingNotice, Connection) throws -> Void

@@ -23,6 +23,7 @@ struct AdminAPI: Sendable {
     registerCandidates(in: &router)
     registerVacancies(in: &router)
     registerPipeline(in: &router)
+    registerMatches(in: &router)
   }
 
   /// Registers one authenticated route: the handler runs only for a caller whose role grants

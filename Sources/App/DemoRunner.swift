@@ -74,12 +74,13 @@ struct DemoRunner {
       "set up \(setup.vacancies.count) vacancies and \(setup.candidateIDs.count) candidates, "
         + "each added by a recruiter through the admin API")
 
+    let work = DemoWork(
+      service: service, configuration: configuration, clock: clock, logger: logger)
+    try await work.rematch()
     let player = DemoWeek(
       api: api, scenario: scenario, fixtures: fixtures.appendingPathComponent("webhooks"),
       credentials: credentials)
     let sent = try await player.play()
-    let work = DemoWork(
-      service: service, configuration: configuration, clock: clock, logger: logger)
     _ = try await work.settle(receiver: receiver)
 
     let summary = try await DemoSummary.build(

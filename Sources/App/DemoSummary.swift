@@ -59,8 +59,12 @@ enum DemoSummary {
         + "\(format(refreshCredits)) for exactly the records that moved")
 
     section("Scores that moved (advisory: a recruiter reads them; they never change a stage)")
-    if facts.scoreMoves.isEmpty { lines.append("  no score moved yet") }
-    for move in facts.scoreMoves {
+    let moved = facts.scoreMoves.filter { $0.before != nil && $0.before != $0.after }
+    lines.append(
+      "  \(facts.scoreMoves.count) current candidate × vacancy scores, every one listed with its "
+        + "breakdown at GET /api/v1/vacancies/{id}/matches (no threshold hides anyone)")
+    if moved.isEmpty { lines.append("  no score moved this week") }
+    for move in moved {
       let who = names[move.candidateID] ?? "candidate \(move.candidateID)"
       let before = move.before.map(String.init) ?? "new"
       lines.append("  \(who) for \(move.vacancyTitle): \(before) → \(move.after)  (\(move.breakdown))")

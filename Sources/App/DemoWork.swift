@@ -23,8 +23,23 @@ struct DemoWork {
           logger: logger.labeled("refresh")))
       refreshed = try await cycle.run().summary
     }
+    try await rematch()
     try await waitForNotifications()
     return refreshed
+  }
+
+  /// One re-matcher pass over the change events and new vacancies (what `serve` does every few seconds),
+  /// with its match events going to the notifier's outbox.
+  func rematch() async throws {
+    let synonyms = try MatchingSynonyms(directory: configuration.matching.synonymsDirectory)
+    let rematcher = Rematcher(
+      synonyms: synonyms, thresholds: configuration.matching.thresholds, clock: clock,
+      sink: MatchNotifications(
+        policy: NotificationPolicy(
+          digestWindow: Double(configuration.notifications.digestWindowSeconds)),
+        clock: clock
+      ).sink)
+    _ = try await service.database.write { connection in try rematcher.runDue(in: connection) }
   }
 
   /// Waits (at most a minute) until no delivery is pending.

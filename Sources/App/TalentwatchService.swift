@@ -128,7 +128,7 @@ final class TalentwatchService: Sendable {
         logger: logger.labeled("refresh"),
         interval: .seconds(configuration.planner.scheduleMinutes * 60))
     }
-    // Match events: the notifier's outbox sink is connected here when the notify branch is merged.
+    // Match events go to the notifier's outbox in the score write's transaction.
     let rematch = rematchService(
       configuration: configuration, database: database, clock: clock, logger: logger)
     let services = Task {
@@ -258,7 +258,11 @@ final class TalentwatchService: Sendable {
         database: database,
         rematcher: Rematcher(
           synonyms: synonyms, thresholds: configuration.matching.thresholds, clock: clock,
-          sink: nil),
+          sink: MatchNotifications(
+            policy: NotificationPolicy(
+              digestWindow: Double(configuration.notifications.digestWindowSeconds)),
+            clock: clock
+          ).sink),
         logger: logger.labeled("rematch"))
     } catch {
       logger.error(

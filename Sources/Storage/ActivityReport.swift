@@ -45,7 +45,7 @@ public struct ActivityReport: Sendable {
   public var planItems: [PlanItem]
   /// The credit ledger.
   public var credits: [Credit]
-  /// Current scores that have a history (moved) or are new, highest first.
+  /// Every current score with its previous value (nil when new), highest first.
   public var scoreMoves: [ScoreMove]
   /// Retention facts per candidate.
   public var retention: [RetentionRecord]
@@ -77,7 +77,7 @@ public struct ActivityReport: Sendable {
         s.score, s.contributions
       FROM match_scores s JOIN vacancies v ON v.id = s.vacancy_id
       WHERE s.is_current = 1
-      ORDER BY s.score DESC, s.candidate_id LIMIT 30
+      ORDER BY s.score DESC, s.candidate_id
       """
     ).map { row in
       ScoreMove(

@@ -80,11 +80,14 @@ struct DemoRunner {
     let player = DemoWeek(
       api: api, scenario: scenario, fixtures: fixtures.appendingPathComponent("webhooks"),
       credentials: credentials)
-    let sent = try await player.play()
+    var sent = try await player.play(afterRefresh: false)
     _ = try await work.settle(receiver: receiver)
+    sent += try await player.play(afterRefresh: true)
+    try await work.waitForInbox()
+    let plan = try await work.dryRunPlan()
 
     let summary = try await DemoSummary.build(
-      service: service, scenario: scenario, setup: setup, sent: sent, receiver: receiver,
+      service: service, scenario: scenario, setup: setup, sent: sent, plan: plan, receiver: receiver,
       configuration: configuration, now: clock.now())
     output.print(summary)
 

@@ -38,6 +38,8 @@ struct DemoScenario: Sendable {
     var source: String?
     var times: Int
     var note: String?
+    /// Played after the week's refresh, to show what a late, stale signal does.
+    var afterRefresh: Bool
   }
 
   var recruiters: [Recruiter]
@@ -75,7 +77,7 @@ struct DemoScenario: Sendable {
           company: $0["company"] as? String, title: $0["title"] as? String,
           location: $0["location"] as? String, fixture: $0["fixture"] as? String,
           source: $0["source"] as? String, times: $0["times"] as? Int ?? 1,
-          note: $0["note"] as? String)
+          note: $0["note"] as? String, afterRefresh: $0["after_refresh"] as? Bool ?? false)
       })
   }
 

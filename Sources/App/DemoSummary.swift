@@ -6,7 +6,7 @@ import Storage
 enum DemoSummary {
   static func build(
     service: TalentwatchService, scenario: DemoScenario, setup: DemoSetup.Result,
-    sent: [DemoRunner.SentDelivery], receiver: DemoReceiver, configuration: Configuration, now: Date
+    sent: [DemoRunner.SentDelivery], plan: Plan, receiver: DemoReceiver, configuration: Configuration, now: Date
   ) async throws -> String {
     let database = service.database
     let facts = try await database.read { connection in
@@ -43,6 +43,11 @@ enum DemoSummary {
     for item in facts.planItems {
       let who = names[item.candidateID] ?? "candidate \(item.candidateID)"
       lines.append("  \(who) [\(item.state)]: \(item.reason)")
+    }
+    lines.append("  the planner now (dry run, after the late delivery):")
+    for item in plan.items where item.decision != .refresh || !item.signalIDs.isEmpty {
+      let who = names[item.candidateID] ?? "candidate \(item.candidateID)"
+      lines.append("    \(who) [\(item.decision.rawValue)]: \(item.reason.sentence)")
     }
 
     section("Credits")

@@ -8,9 +8,10 @@ struct DemoWeek {
   let fixtures: URL
   let credentials: DemoRunner.Credentials
 
-  func play() async throws -> [DemoRunner.SentDelivery] {
+  /// Plays the events of one phase: the week itself, or the late deliveries after its refresh.
+  func play(afterRefresh: Bool) async throws -> [DemoRunner.SentDelivery] {
     var sent: [DemoRunner.SentDelivery] = []
-    for event in scenario.week {
+    for event in scenario.week where event.afterRefresh == afterRefresh {
       switch event.action {
       case "provider_change":
         var body: [String: Any] = ["kind": event.kind ?? "new_job"]

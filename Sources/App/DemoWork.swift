@@ -43,13 +43,20 @@ struct DemoWork {
   }
 
   /// Waits (at most a minute) until no delivery is pending.
-  private func waitForInbox() async throws {
+  func waitForInbox() async throws {
     let database = service.database
     for _ in 0..<600 {
       let pending = try await database.read { try InboxStore.countByStatus(in: $0)[.pending] ?? 0 }
       if pending == 0 { return }
       try await Task.sleep(for: .milliseconds(100))
     }
+  }
+
+  /// What the planner would decide now, without recording anything (`talentwatch plan --dry-run`).
+  func dryRunPlan() async throws -> Plan {
+    let builder = PlanBuilder(configuration: configuration)
+    let now = clock.now()
+    return try await service.database.read { connection in try builder.plan(now: now, in: connection) }
   }
 
   /// Waits (at most 30 s) until no notification is waiting for delivery.

@@ -9,7 +9,8 @@ extension AdminAPI {
       "DELETE", "/candidates/{id}", .writeCandidates,
       { request, user in
         let id = try Self.pathID(request, "candidate")
-        let reason = try AdminAPIBody(request.body.isEmpty ? Array("{}".utf8) : request.body)
+        let reason =
+          try AdminAPIBody(request.body.isEmpty ? Array("{}".utf8) : request.body)
           .string("reason") ?? request.query["reason"]
         return await compliance.eraseResponse(candidateID: id, actor: user.id, reason: reason)
       }, in: &router)

@@ -100,7 +100,8 @@ struct CandidateAddService: Sendable {
       throw AdminAPIFailure(
         status: 409, code: "suppressed",
         message:
-          "This person was erased at their request and is on the suppression list; adding them again needs an explicit suppression_override_reason, which is audited.")
+          "This person was erased at their request and is on the suppression list; adding them again needs an explicit suppression_override_reason, which is audited."
+      )
     }
     let vacancyID = request.vacancyID
     if let vacancyID {

@@ -1,5 +1,5 @@
-import Logging
 public import Foundation
+import Logging
 
 extension Configuration {
   /// The file read when no `--config` is given and it exists in the working directory.
@@ -7,7 +7,8 @@ extension Configuration {
 
   /// The keys the top-level object may have; a new section is one case here and one line in `init(document:)`.
   enum Key: String, CaseIterable {
-    case listen, database, pepper, server, sources, ingest, matching, provider, users, tls, retention
+    case listen, database, pepper, server, sources, ingest, matching, provider, users, tls,
+      retention
     case planner, notifications
     case maxBodyBytes = "max_body_bytes"
     case shutdownTimeoutSeconds = "shutdown_timeout_seconds"

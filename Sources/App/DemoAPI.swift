@@ -27,7 +27,9 @@ struct DemoAPI: Sendable {
   }
 
   /// Asks the sandbox to change a person (it then posts a signed watch delivery to the service).
-  func providerChange(person: String, body: [String: Any]) async throws -> (status: Int, json: [String: Any]) {
+  func providerChange(person: String, body: [String: Any]) async throws -> (
+    status: Int, json: [String: Any]
+  ) {
     let response = try await http.send(
       HTTPClientRequest(
         method: "POST", url: sandboxURL + "/_sandbox/people/\(person)/change",
@@ -48,7 +50,8 @@ struct DemoAPI: Sendable {
   func deliver(
     body: [UInt8], source: String, scheme: SignatureScheme, secret: String, deliveryID: String
   ) async throws -> Int {
-    let signer = WebhookSigner(scheme: scheme, secrets: [try WebhookSecret(scheme: scheme, text: secret)])
+    let signer = WebhookSigner(
+      scheme: scheme, secrets: [try WebhookSecret(scheme: scheme, text: secret)])
     let headers = signer.headers(deliveryID: deliveryID, timestamp: Date(), body: body)
     let response = try await http.send(
       HTTPClientRequest(

@@ -31,7 +31,8 @@ final class DemoReceiver: Sendable {
   /// Starts a receiver that verifies with `secret`.
   init(secret: String) throws {
     let verifier = WebhookVerifier(
-      scheme: .standardWebhooks, secrets: [try WebhookSecret(scheme: .standardWebhooks, text: secret)])
+      scheme: .standardWebhooks,
+      secrets: [try WebhookSecret(scheme: .standardWebhooks, text: secret)])
     let inbox = Inbox()
     var router = Router()
     router.post("/hooks/{recruiter}") { request in

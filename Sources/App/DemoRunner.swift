@@ -67,8 +67,10 @@ struct DemoRunner {
       http: http, baseURL: "http://127.0.0.1:\(service.port)", sandboxURL: sandbox.baseURL,
       tokens: credentials.tokens)
 
-    output.print("talentwatch demo: provider sandbox at \(sandbox.baseURL), service at \(api.baseURL)")
-    output.print("configuration written to \(configPath) (tokens and secrets are fresh for this run)")
+    output.print(
+      "talentwatch demo: provider sandbox at \(sandbox.baseURL), service at \(api.baseURL)")
+    output.print(
+      "configuration written to \(configPath) (tokens and secrets are fresh for this run)")
     let setup = try await DemoSetup(api: api, scenario: scenario).run()
     output.print(
       "set up \(setup.vacancies.count) vacancies and \(setup.candidateIDs.count) candidates, "
@@ -87,7 +89,8 @@ struct DemoRunner {
     let plan = try await work.dryRunPlan()
 
     let summary = try await DemoSummary.build(
-      service: service, scenario: scenario, setup: setup, sent: sent, plan: plan, receiver: receiver,
+      service: service, scenario: scenario, setup: setup, sent: sent, plan: plan,
+      receiver: receiver,
       configuration: configuration, now: clock.now())
     output.print(summary)
 
@@ -95,7 +98,9 @@ struct DemoRunner {
       await service.stop(timeout: .seconds(configuration.shutdownTimeoutSeconds))
       return CLIExitCode.success
     }
-    output.print("\nStill serving at \(api.baseURL) (admin API tokens are in \(configPath) as hashes). Ctrl-C stops.")
+    output.print(
+      "\nStill serving at \(api.baseURL) (admin API tokens are in \(configPath) as hashes). Ctrl-C stops."
+    )
     let reason = await ShutdownSignal.install().wait()
     logger.notice("shutting down", ["signal": .string(reason)])
     await service.stop(timeout: .seconds(configuration.shutdownTimeoutSeconds))

@@ -6,7 +6,8 @@ import Storage
 enum DemoSummary {
   static func build(
     service: TalentwatchService, scenario: DemoScenario, setup: DemoSetup.Result,
-    sent: [DemoRunner.SentDelivery], plan: Plan, receiver: DemoReceiver, configuration: Configuration, now: Date
+    sent: [DemoRunner.SentDelivery], plan: Plan, receiver: DemoReceiver,
+    configuration: Configuration, now: Date
   ) async throws -> String {
     let database = service.database
     let facts = try await database.read { connection in
@@ -51,7 +52,9 @@ enum DemoSummary {
     }
 
     section("Credits")
-    let refreshCredits = facts.credits.filter { $0.purpose == "refresh" }.reduce(0) { $0 + $1.credits }
+    let refreshCredits = facts.credits.filter { $0.purpose == "refresh" }.reduce(0) {
+      $0 + $1.credits
+    }
     let addCredits = facts.credits.filter { $0.purpose == "add" }.reduce(0) { $0 + $1.credits }
     let otherCredits = facts.credits.reduce(0) { $0 + $1.credits } - refreshCredits - addCredits
     let held = Double(facts.names.count)
@@ -72,7 +75,8 @@ enum DemoSummary {
     for move in moved {
       let who = names[move.candidateID] ?? "candidate \(move.candidateID)"
       let before = move.before.map(String.init) ?? "new"
-      lines.append("  \(who) for \(move.vacancyTitle): \(before) → \(move.after)  (\(move.breakdown))")
+      lines.append(
+        "  \(who) for \(move.vacancyTitle): \(before) → \(move.after)  (\(move.breakdown))")
     }
 
     section("Notifications delivered to recruiters (signed webhooks, verified by the receiver)")
@@ -96,7 +100,8 @@ enum DemoSummary {
     for (date, count) in schedule.sorted(by: { $0.key < $1.key }) {
       lines.append(
         "  \(count) sourced, never-contacted candidate(s) purged on \(date) "
-          + "(\(policy.sourcedRetentionDays) days after sourcing, GDPR Art. 14) unless contacted first")
+          + "(\(policy.sourcedRetentionDays) days after sourcing, GDPR Art. 14) unless contacted first"
+      )
     }
     if schedule.isEmpty { lines.append("  nothing scheduled") }
     return lines.joined(separator: "\n")

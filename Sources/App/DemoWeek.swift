@@ -51,7 +51,8 @@ struct DemoWeek {
     if let note = event.note { return note }
     switch event.kind {
     case "new_job":
-      return "provider: person \(event.person ?? "?") started at \(event.company ?? "a new company")"
+      return
+        "provider: person \(event.person ?? "?") started at \(event.company ?? "a new company")"
     case "open_to_work": return "provider: person \(event.person ?? "?") is open to work"
     case "moved": return "provider: person \(event.person ?? "?") moved to \(event.location ?? "?")"
     default: return event.action

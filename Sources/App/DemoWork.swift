@@ -56,7 +56,9 @@ struct DemoWork {
   func dryRunPlan() async throws -> Plan {
     let builder = PlanBuilder(configuration: configuration)
     let now = clock.now()
-    return try await service.database.read { connection in try builder.plan(now: now, in: connection) }
+    return try await service.database.read { connection in
+      try builder.plan(now: now, in: connection)
+    }
   }
 
   /// Waits (at most 30 s) until no notification is waiting for delivery.

@@ -16,7 +16,9 @@ struct MaintenanceService: Sendable {
     while !Task.isCancelled {
       let now = clock.now()
       do {
-        let purged = try await database.write { try InboxStore.purgeExpiredBodies(now: now, in: $0) }
+        let purged = try await database.write {
+          try InboxStore.purgeExpiredBodies(now: now, in: $0)
+        }
         if purged > 0 {
           logger.info("expired delivery bodies deleted", ["inbox.bodies_deleted": .integer(purged)])
         }

@@ -14,6 +14,7 @@ struct MigrateCommand: Command {
 
   /// Hands the configuration to the runtime, which applies pending migrations.
   func run(_ context: CommandContext) async throws -> Int32 {
-    try await Runtime.migrate(configuration: context.requireConfiguration(), logger: context.logger, output: context.output)
+    try await Runtime.migrate(
+      configuration: context.requireConfiguration(), logger: context.logger, output: context.output)
   }
 }

@@ -42,7 +42,9 @@ final class ProviderSandboxProcess: Sendable {
 
   /// The sandbox did not start.
   struct StartFailed: Error, CustomStringConvertible {
-    var description: String { "the provider sandbox did not start (see its log under the demo folder)" }
+    var description: String {
+      "the provider sandbox did not start (see its log under the demo folder)"
+    }
   }
 
   /// `provider-sandbox` beside the running executable.
@@ -52,7 +54,9 @@ final class ProviderSandboxProcess: Sendable {
       ?? CommandLine.arguments[0]
     let url = URL(fileURLWithPath: me).deletingLastPathComponent()
       .appendingPathComponent("provider-sandbox")
-    guard FileManager.default.isExecutableFile(atPath: url.path) else { throw NotBuilt(path: url.path) }
+    guard FileManager.default.isExecutableFile(atPath: url.path) else {
+      throw NotBuilt(path: url.path)
+    }
     return url
   }
 

@@ -25,7 +25,8 @@ enum ReplayAudit {
     details["kind"] = kind.rawValue
     if let source { details["source"] = source }
     let actor = "operator:" + (environment["USER"] ?? environment["LOGNAME"] ?? "unknown")
-    let event = AuditEvent(at: Date(), actor: actor, action: .replay, subjectKey: nil, details: details)
+    let event = AuditEvent(
+      at: Date(), actor: actor, action: .replay, subjectKey: nil, details: details)
     try await database.write { connection in
       _ = try migrator.migrate(connection)
       _ = try connection.transaction { try AuditLogStore.append(event, in: connection) }

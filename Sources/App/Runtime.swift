@@ -1,8 +1,8 @@
-import Logging
 import Domain
 import Foundation
 import HTTPServer
 import Ingest
+import Logging
 import Signing
 import Storage
 
@@ -15,7 +15,9 @@ enum Runtime {
   /// that fails to load is logged and the running one kept.
   static func serve(
     configuration: Configuration, logger: Logger, output: CLIOutput,
-    reloadConfiguration: @escaping @Sendable () throws -> Configuration = { throw ReloadUnavailable() }
+    reloadConfiguration: @escaping @Sendable () throws -> Configuration = {
+      throw ReloadUnavailable()
+    }
   ) async throws -> Int32 {
     let shutdown = ShutdownSignal.install()
     let service = try await TalentwatchService.start(
@@ -57,11 +59,15 @@ enum Runtime {
     let applied = try await database.write { try migrator.migrate($0).map(\.id) }
     logger.notice(
       "migrations applied",
-      ["migrations.applied": .integer(applied.count), "migrations.total": .integer(Schema.migrations.count)])
+      [
+        "migrations.applied": .integer(applied.count),
+        "migrations.total": .integer(Schema.migrations.count),
+      ])
     output.print(
       applied.isEmpty
         ? "database is up to date (\(Schema.migrations.count) migrations)"
-        : "applied \(applied.count) migration(s): \(applied.map(String.init).joined(separator: ", "))")
+        : "applied \(applied.count) migration(s): \(applied.map(String.init).joined(separator: ", "))"
+    )
     return CLIExitCode.success
   }
 }

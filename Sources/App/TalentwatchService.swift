@@ -89,7 +89,8 @@ final class TalentwatchService: Sendable {
     let admin = adminAPI(
       configuration: configuration, database: database, clock: clock, logger: logger)
     admin.register(in: &router)
-    let compliance = ComplianceContext(database: database, configuration: configuration, clock: clock)
+    let compliance = ComplianceContext(
+      database: database, configuration: configuration, clock: clock)
     admin.registerCompliance(ComplianceAPI(context: compliance), in: &router)
     MetricsRoutes(metrics: metrics, database: database, clock: clock, counters: counters)
       .register(in: &router)
@@ -103,7 +104,8 @@ final class TalentwatchService: Sendable {
         connectionLimit: configuration.server.connectionLimit,
         threadCount: configuration.server.threads, tls: tls,
         requestObserver: {
-          metrics.observe(method: $0.method, route: $0.route, status: $0.status, seconds: $0.seconds)
+          metrics.observe(
+            method: $0.method, route: $0.route, status: $0.status, seconds: $0.seconds)
         }),
       router: router)
     writer.start()
@@ -116,7 +118,8 @@ final class TalentwatchService: Sendable {
       database.close()
       throw error
     }
-    let maintenance = MaintenanceService(database: database, clock: clock, logger: logger.labeled("maintenance"))
+    let maintenance = MaintenanceService(
+      database: database, clock: clock, logger: logger.labeled("maintenance"))
     let retention = RetentionService(context: compliance, logger: logger.labeled("retention"))
     let refresh = try configuration.provider.map { _ in
       RefreshService(
@@ -144,8 +147,10 @@ final class TalentwatchService: Sendable {
     readiness.markStarted()
     logger.notice(
       "serving",
-      ["listen.host": .string(configuration.listen.host), "listen.port": .integer(port),
-       "sources": .integer(sources.count)])
+      [
+        "listen.host": .string(configuration.listen.host), "listen.port": .integer(port),
+        "sources": .integer(sources.count),
+      ])
     return TalentwatchService(
       port: port, database: database, server: server, writer: writer, services: services,
       readiness: readiness, logger: logger, sourceTable: sourceTable, metrics: metrics,

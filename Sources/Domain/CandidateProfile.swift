@@ -22,7 +22,8 @@ public struct CandidateProfile: Sendable, Hashable, Codable {
 
   /// Creates a profile.
   public init(
-    name: String, headline: String? = nil, currentTitle: String? = nil, currentCompany: String? = nil,
+    name: String, headline: String? = nil, currentTitle: String? = nil,
+    currentCompany: String? = nil,
     location: Location? = nil, workHistory: [WorkExperience] = [], education: [Education] = [],
     skills: [String] = [], openToWork: Bool = false
   ) {

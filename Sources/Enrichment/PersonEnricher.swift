@@ -11,7 +11,8 @@ public protocol PersonEnricher: Sendable {
     -> [EnrichmentOutcome]
 
   /// Fetches a person's contact data (billed separately); nil when the provider has none.
-  func fetchContactData(profileURL: String, purpose: EnrichmentPurpose) async throws(EnrichmentError)
+  func fetchContactData(profileURL: String, purpose: EnrichmentPurpose)
+    async throws(EnrichmentError)
     -> ContactData?
 }
 
@@ -72,7 +73,8 @@ public struct EnrichedPerson: Sendable, Hashable {
   /// Creates an enriched person.
   public init(
     providerID: String?, profileURL: String, profile: CandidateProfile,
-    sensitiveFields: [String: String] = [:], rawPayload: [UInt8] = [], providerUpdatedAt: Date? = nil
+    sensitiveFields: [String: String] = [:], rawPayload: [UInt8] = [],
+    providerUpdatedAt: Date? = nil
   ) {
     self.providerID = providerID
     self.profileURL = profileURL

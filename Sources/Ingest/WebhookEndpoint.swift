@@ -49,7 +49,8 @@ public struct WebhookEndpoint: Sendable {
   func handle(_ request: Request, _ response: ResponseWriter) {
     let name = request.pathParameters["source"] ?? ""
     guard let source = sources.source(named: name) else {
-      response.send(.error(status: 404, code: "unknown_source", message: "No webhook source has this name."))
+      response.send(
+        .error(status: 404, code: "unknown_source", message: "No webhook source has this name."))
       return
     }
     let now = clock.now()
@@ -62,7 +63,10 @@ public struct WebhookEndpoint: Sendable {
       counters.recordFailure(source: name, reason: error.reason)
       logger.notice(
         "webhook delivery refused",
-        ["webhook.source": .string(name), "webhook.reason": .string(error.reason), "request.id": .string(request.id)])
+        [
+          "webhook.source": .string(name), "webhook.reason": .string(error.reason),
+          "request.id": .string(request.id),
+        ])
       response.send(
         .error(status: error.httpStatus, code: error.reason, message: Self.sentence(for: error)))
       return
@@ -89,7 +93,8 @@ public struct WebhookEndpoint: Sendable {
       case .failure:
         counters.record(source: name, outcome: .failed)
         logger.error(
-          "webhook delivery could not be stored", ["webhook.source": .string(name), "request.id": .string(requestID)])
+          "webhook delivery could not be stored",
+          ["webhook.source": .string(name), "request.id": .string(requestID)])
         response.send(
           .error(
             status: 503, code: "store_unavailable",

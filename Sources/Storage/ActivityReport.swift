@@ -64,8 +64,11 @@ public struct ActivityReport: Sendable {
     }
     let planItems = try connection.query(
       "SELECT candidate_id, state, reason FROM plan_items ORDER BY id DESC LIMIT 50"
-    ).map { PlanItem(candidateID: $0.int(0) ?? 0, state: $0.text(1) ?? "", reason: $0.text(2) ?? "") }
-    let credits = try connection.query("SELECT purpose, credits FROM credit_ledger ORDER BY id").map {
+    ).map {
+      PlanItem(candidateID: $0.int(0) ?? 0, state: $0.text(1) ?? "", reason: $0.text(2) ?? "")
+    }
+    let credits = try connection.query("SELECT purpose, credits FROM credit_ledger ORDER BY id").map
+    {
       Credit(purpose: $0.text(0) ?? "", credits: $0.double(1) ?? 0)
     }
     let scoreMoves = try connection.query(

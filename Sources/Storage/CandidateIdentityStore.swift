@@ -7,7 +7,8 @@ public enum CandidateIdentityStore {
   public static func ensure(
     provider: String, providerID: String?, profileURL: String?, now: Date, in connection: Connection
   ) throws -> Int64 {
-    let reference = PersonReference(provider: provider, providerID: providerID, profileURL: profileURL)
+    let reference = PersonReference(
+      provider: provider, providerID: providerID, profileURL: profileURL)
     if let existing = try resolve(reference, in: connection) { return existing }
     try connection.run(
       "INSERT INTO candidates (provider, provider_id, profile_url, created_at) VALUES (?, ?, ?, ?)",
@@ -19,7 +20,9 @@ public enum CandidateIdentityStore {
   }
 
   /// The candidate a reference names, by provider id first, then by normalised profile URL.
-  public static func resolve(_ reference: PersonReference, in connection: Connection) throws -> Int64? {
+  public static func resolve(_ reference: PersonReference, in connection: Connection) throws
+    -> Int64?
+  {
     if let providerID = reference.providerID, !providerID.isEmpty,
       let row = try connection.queryOne(
         "SELECT id FROM candidates WHERE provider = ? AND provider_id = ?",

@@ -24,7 +24,8 @@ public enum InboxStore {
           .text(delivery.source), .text(delivery.deliveryID), .text(delivery.scheme),
           .text(delivery.format), .date(delivery.receivedAt),
           delivery.signedAt.map { SQLValue.date($0) } ?? .null,
-          .text(encodeHeaders(delivery.headers)), .blob(delivery.body), .integer(Int64(delivery.body.count)),
+          .text(encodeHeaders(delivery.headers)), .blob(delivery.body),
+          .integer(Int64(delivery.body.count)),
         ])
       if let id = inserted?.int(0) {
         outcomes.append(.accepted(id: id))
@@ -75,7 +76,8 @@ public enum InboxStore {
 
   /// One delivery with its body (nil when the body was deleted), or nil when there is no such id.
   public static func find(id: Int64, in connection: Connection) throws -> InboxEntry? {
-    try connection.queryOne("SELECT \(columns), body FROM inbox WHERE id = ?", [.integer(id)]).map(entry)
+    try connection.queryOne("SELECT \(columns), body FROM inbox WHERE id = ?", [.integer(id)]).map(
+      entry)
   }
 
   /// The oldest pending deliveries with their bodies, at most `limit`, after `afterID`.
@@ -119,7 +121,8 @@ public enum InboxStore {
           ON CONFLICT (inbox_id, ordinal) DO NOTHING
           """,
           [
-            .integer(result.inboxID), .integer(Int64(resolved.ordinal)), .integer(resolved.candidateID),
+            .integer(result.inboxID), .integer(Int64(resolved.ordinal)),
+            .integer(resolved.candidateID),
             .text(resolved.signal.kind.rawValue),
             .date(resolved.signal.detectedAt ?? result.processedAt),
             .text(try encodeSignal(resolved.signal)), .integer(result.inboxID),
@@ -139,7 +142,8 @@ public enum InboxStore {
         """,
         [
           .text(result.status.rawValue), result.error.map { SQLValue.text($0) } ?? .null,
-          .date(result.processedAt), .integer(existingSignals), .integer(Int64(result.ignoredCount)),
+          .date(result.processedAt), .integer(existingSignals),
+          .integer(Int64(result.ignoredCount)),
           result.bodyPurgeAfter.map { SQLValue.date($0) } ?? .null,
           .integer(result.deleteBody ? 1 : 0), .integer(result.inboxID),
         ])
@@ -180,7 +184,8 @@ public enum InboxStore {
   }
 
   /// The signals about one candidate, oldest detection first.
-  public static func signals(candidateID: Int64, in connection: Connection) throws -> [StoredSignal] {
+  public static func signals(candidateID: Int64, in connection: Connection) throws -> [StoredSignal]
+  {
     try connection.query(
       """
       SELECT id, inbox_id, ordinal, candidate_id, received_at, signal FROM signals
@@ -210,7 +215,8 @@ public enum InboxStore {
     return InboxEntry(
       id: id, source: source, deliveryID: deliveryID, scheme: scheme, format: format,
       receivedAt: receivedAt, signedAt: row.date(6), headers: decodeHeaders(row.text(7) ?? "{}"),
-      status: status, error: row.text(9), attempts: Int(row.int(10) ?? 0), processedAt: row.date(11),
+      status: status, error: row.text(9), attempts: Int(row.int(10) ?? 0),
+      processedAt: row.date(11),
       signalCount: Int(row.int(12) ?? 0), ignoredCount: Int(row.int(13) ?? 0),
       bodySize: Int(row.int(14) ?? 0), body: body)
   }

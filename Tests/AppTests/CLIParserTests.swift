@@ -1,7 +1,7 @@
+import Logging
 import Testing
 
 @testable import App
-import Logging
 
 /// A command with every kind of argument, to test the parser apart from the real commands.
 private struct ExportCommand: Command {

@@ -1,9 +1,9 @@
 import Foundation
+import Logging
 import Synchronization
 import Testing
 
 @testable import App
-import Logging
 
 /// How many times `RecordingCommand.run` was entered, across tests (only the one test below runs it).
 private let recordingRuns = Mutex(0)

@@ -1,8 +1,8 @@
 import Foundation
+import Logging
 import Synchronization
 
 @testable import App
-import Logging
 
 /// A directory under the system's temporary directory; tests `defer { directory.remove() }`.
 struct TemporaryDirectory: Sendable {

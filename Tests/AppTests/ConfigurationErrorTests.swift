@@ -1,8 +1,8 @@
 import Foundation
+import Logging
 import Testing
 
 @testable import App
-import Logging
 
 /// A valid source object, to build documents whose mistake is elsewhere.
 private let goodSource =

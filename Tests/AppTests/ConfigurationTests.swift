@@ -1,8 +1,8 @@
 import Foundation
+import Logging
 import Testing
 
 @testable import App
-import Logging
 
 /// Parses `json` with `environment`, the way `Configuration.load` does after reading a file.
 func parseConfiguration(

@@ -1,9 +1,9 @@
 import Domain
 import Foundation
+import Logging
 import Testing
 
 @testable import App
-import Logging
 
 /// 2026-12-03T16:00:00.123Z, read with Foundation's own ISO 8601 parser (independent of the logger's formatter).
 private func sampleInstant() throws -> Date {

@@ -146,6 +146,7 @@ struct OpenAPIContractTests {
       "PARTNER_WEBHOOK_SECRET": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
       "RELAY_WEBHOOK_SECRET": "example-relay-secret",
       "ANNA_HOOK_SECRET": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+      "SMTP_PASSWORD": "example-smtp-password",
     ]
     let configuration = try Configuration.parse(data, environment: environment)
     #expect(configuration.tls?.certificate == "/etc/talentwatch/tls/server.crt")

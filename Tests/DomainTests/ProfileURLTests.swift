@@ -13,7 +13,9 @@ func normalisesProfileURLs(input: String, expected: String) {
   #expect(ProfileURL.normalize(input) == expected)
 }
 
-@Test("text that is not an http(s) URL with a host is refused", arguments: ["", "linkedin", "ftp://x.org/a", "https://"])
+@Test(
+  "text that is not an http(s) URL with a host is refused",
+  arguments: ["", "linkedin", "ftp://x.org/a", "https://"])
 func refusesNonURLs(input: String) {
   #expect(ProfileURL.normalize(input) == nil)
 }

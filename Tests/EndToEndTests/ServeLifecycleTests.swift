@@ -27,7 +27,8 @@ struct ServeLifecycleTests {
     #expect(log.contains("\"message\":\"stopped\""), "log: \(log)")
     #expect(!log.contains(ServeSandbox.secret), "a secret reached the log")
     for line in log.split(separator: "\n") {
-      #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil, "not JSON: \(line)")
+      #expect(
+        (try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil, "not JSON: \(line)")
     }
   }
 }

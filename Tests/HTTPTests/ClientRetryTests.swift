@@ -70,7 +70,8 @@ struct ClientRetryTests {
   private func invalidURLNotRetried() async throws {
     // A retry would first wait 120 s (maxDelay raised so it is not clamped); the bound below leaves
     // wide room for a loaded machine while still telling one attempt from two.
-    let policy = RetryPolicy(maxAttempts: 5, baseDelay: .seconds(120), maxDelay: .seconds(300), jitter: 0)
+    let policy = RetryPolicy(
+      maxAttempts: 5, baseDelay: .seconds(120), maxDelay: .seconds(300), jitter: 0)
     let started = ContinuousClock.now
     await #expect(throws: HTTPClientError.invalidURL) {
       try await HTTPClient().send(HTTPClientRequest(url: "ftp://127.0.0.1/"), retry: policy)

@@ -6,7 +6,9 @@ import Testing
 
 /// Every stored fixture through the whole processing step: the inbox row, the adapter, the candidate
 /// lookup and the signals table, with the people the fixture names held as candidates.
-@Test("every fixture delivery is processed into its expected signals or quarantined", arguments: AdapterFixture.all)
+@Test(
+  "every fixture delivery is processed into its expected signals or quarantined",
+  arguments: AdapterFixture.all)
 func fixtureThroughProcessor(fixture: AdapterFixture) async throws {
   let temporary = try TemporaryDatabase()
   defer { temporary.cleanUp() }
@@ -31,7 +33,10 @@ func fixtureThroughProcessor(fixture: AdapterFixture) async throws {
   try await InboxProcessor(database: temporary.database, clock: ManualClock(received)).drain()
 
   let (entry, stored) = try await temporary.database.read { connection in
-    (try InboxStore.find(id: inboxID, in: connection), try InboxStore.signals(inboxID: inboxID, in: connection))
+    (
+      try InboxStore.find(id: inboxID, in: connection),
+      try InboxStore.signals(inboxID: inboxID, in: connection)
+    )
   }
   if let error = meta.expected.error {
     #expect(entry?.status == .quarantined)

@@ -19,10 +19,13 @@ struct InboxProcessorTests {
     }
   }
 
-  private func holdCandidate(_ providerID: String, in temporary: TemporaryDatabase) async throws -> Int64 {
+  private func holdCandidate(_ providerID: String, in temporary: TemporaryDatabase) async throws
+    -> Int64
+  {
     try await temporary.database.write { connection in
       try CandidateIdentityStore.ensure(
-        provider: "crustdata", providerID: providerID, profileURL: nil, now: received, in: connection)
+        provider: "crustdata", providerID: providerID, profileURL: nil, now: received,
+        in: connection)
     }
   }
 
@@ -35,7 +38,9 @@ struct InboxProcessorTests {
     let temporary = try TemporaryDatabase()
     defer { temporary.cleanUp() }
     let candidate = try await holdCandidate("4815162342", in: temporary)
-    let id = try await store(jobChangedBody(personID: "4815162342", detectedAt: "2026-11-28T06:00:00Z"), id: "a", in: temporary)
+    let id = try await store(
+      jobChangedBody(personID: "4815162342", detectedAt: "2026-11-28T06:00:00Z"), id: "a",
+      in: temporary)
     let processor = InboxProcessor(database: temporary.database, clock: ManualClock(received))
 
     #expect(try await processor.drain() == 1)
@@ -46,7 +51,8 @@ struct InboxProcessorTests {
     #expect(signals.first?.candidateID == candidate)
     #expect(signals.first?.signal.kind == .jobChanged)
     #expect(signals.first?.signal.current?.company == "Globex")
-    #expect(signals.first?.signal.detectedAt == ISO8601DateFormatter().date(from: "2026-11-28T06:00:00Z"))
+    #expect(
+      signals.first?.signal.detectedAt == ISO8601DateFormatter().date(from: "2026-11-28T06:00:00Z"))
   }
 
   @Test("re-processing a delivery never creates a second signal")
@@ -71,7 +77,8 @@ struct InboxProcessorTests {
     defer { temporary.cleanUp() }
     let clock = ManualClock(received)
     let id = try await store(jobChangedBody(personID: "999"), id: "c", in: temporary)
-    let processor = InboxProcessor(database: temporary.database, clock: clock, ignoredBodyRetention: 3600)
+    let processor = InboxProcessor(
+      database: temporary.database, clock: clock, ignoredBodyRetention: 3600)
     try await processor.drain()
     let ignored = try await entry(id, in: temporary)
     #expect(ignored?.status == .ignored)
@@ -104,7 +111,9 @@ struct InboxProcessorTests {
     try await InboxProcessor(database: temporary.database, clock: ManualClock(received)).drain()
     let quarantined = try await entry(id, in: temporary)
     #expect(quarantined?.status == .quarantined)
-    #expect(quarantined?.error?.contains(reasonFragment) == true, "reason: \(quarantined?.error ?? "none")")
+    #expect(
+      quarantined?.error?.contains(reasonFragment) == true,
+      "reason: \(quarantined?.error ?? "none")")
     #expect(quarantined?.body == Array(body.utf8), "the body is kept for re-processing")
   }
 
@@ -113,7 +122,8 @@ struct InboxProcessorTests {
     let temporary = try TemporaryDatabase()
     defer { temporary.cleanUp() }
     _ = try await holdCandidate("11", in: temporary)
-    let id = try await store(jobChangedBody(personID: "11"), id: "d", format: "canonical", in: temporary)
+    let id = try await store(
+      jobChangedBody(personID: "11"), id: "d", format: "canonical", in: temporary)
     let before = InboxProcessor(
       database: temporary.database, clock: ManualClock(received), adapters: { _ in nil })
     try await before.drain()
@@ -123,6 +133,7 @@ struct InboxProcessorTests {
     #expect(try await after.reprocess(ids: [id]) == 1)
     #expect(try await entry(id, in: temporary)?.status == .processed)
     #expect(try await entry(id, in: temporary)?.error == nil)
-    #expect(try await temporary.database.read { try InboxStore.signals(inboxID: id, in: $0) }.count == 1)
+    #expect(
+      try await temporary.database.read { try InboxStore.signals(inboxID: id, in: $0) }.count == 1)
   }
 }

@@ -41,11 +41,14 @@ final class ReceiverFixture: Sendable {
         headers: headers + [("content-type", "application/json")], body: body))
   }
 
-  func signedHeaders(id: String, body: [UInt8], at date: Date? = nil, secret: String = standardSecretText)
+  func signedHeaders(
+    id: String, body: [UInt8], at date: Date? = nil, secret: String = standardSecretText
+  )
     throws -> [(name: String, value: String)]
   {
     let signer = WebhookSigner(
-      scheme: .standardWebhooks, secrets: [try WebhookSecret(scheme: .standardWebhooks, text: secret)])
+      scheme: .standardWebhooks,
+      secrets: [try WebhookSecret(scheme: .standardWebhooks, text: secret)])
     return signer.headers(deliveryID: id, timestamp: date ?? clock.now(), body: body)
   }
 
@@ -73,7 +76,8 @@ struct WebhookEndpointTests {
     defer { fixture.stop() }
     let body = jobChangedBody(personID: "4815162342")
 
-    let first = try await fixture.post("partner", body: body, headers: try fixture.signedHeaders(id: "msg_1", body: body))
+    let first = try await fixture.post(
+      "partner", body: body, headers: try fixture.signedHeaders(id: "msg_1", body: body))
     #expect(first.status == 202)
     #expect(json(first)["status"] as? String == "accepted")
     let stored = try fixture.stored()
@@ -85,7 +89,8 @@ struct WebhookEndpointTests {
 
     // A retry by the sender carries the same id with a new timestamp and signature.
     fixture.clock.advance(by: 30)
-    let retry = try await fixture.post("partner", body: body, headers: try fixture.signedHeaders(id: "msg_1", body: body))
+    let retry = try await fixture.post(
+      "partner", body: body, headers: try fixture.signedHeaders(id: "msg_1", body: body))
     #expect(retry.status == 200)
     #expect(json(retry)["status"] as? String == "duplicate")
     #expect(json(retry)["id"] as? Int == Int(stored[0].id))
@@ -96,31 +101,42 @@ struct WebhookEndpointTests {
   func byteExactBody() async throws {
     let fixture = try ReceiverFixture(sources: [try canonicalSource()])
     defer { fixture.stop() }
-    let body = Array("{ \"type\" : \"person.changed\",\n  \"data\":{\"person\":{\"provider\":\"crustdata\",\"id\":\"7\"}},\"timestamp\":\"2026-11-30T06:00:00Z\" }\n".utf8)
-    let response = try await fixture.post("partner", body: body, headers: try fixture.signedHeaders(id: "msg_exact", body: body))
+    let body = Array(
+      "{ \"type\" : \"person.changed\",\n  \"data\":{\"person\":{\"provider\":\"crustdata\",\"id\":\"7\"}},\"timestamp\":\"2026-11-30T06:00:00Z\" }\n"
+        .utf8)
+    let response = try await fixture.post(
+      "partner", body: body, headers: try fixture.signedHeaders(id: "msg_exact", body: body))
     #expect(response.status == 202)
-    let entry = try await fixture.temporary.database.read { try InboxStore.find(id: fixture.stored()[0].id, in: $0) }
+    let entry = try await fixture.temporary.database.read {
+      try InboxStore.find(id: fixture.stored()[0].id, in: $0)
+    }
     #expect(entry?.body == body)
   }
 
-  @Test("a forged signature, a stale or future timestamp, and a re-serialised body are 401 and store nothing")
+  @Test(
+    "a forged signature, a stale or future timestamp, and a re-serialised body are 401 and store nothing"
+  )
   func refusedDeliveries() async throws {
     let fixture = try ReceiverFixture(sources: [try canonicalSource()])
     defer { fixture.stop() }
     let body = jobChangedBody(personID: "1")
     let wrongSecret = "whsec_" + Base64.encode(Array(repeating: 7, count: 32))
     let forged = try await fixture.post(
-      "partner", body: body, headers: try fixture.signedHeaders(id: "f1", body: body, secret: wrongSecret))
+      "partner", body: body,
+      headers: try fixture.signedHeaders(id: "f1", body: body, secret: wrongSecret))
     #expect(forged.status == 401)
     let stale = try await fixture.post(
       "partner", body: body,
-      headers: try fixture.signedHeaders(id: "f2", body: body, at: fixture.clock.now().addingTimeInterval(-301)))
+      headers: try fixture.signedHeaders(
+        id: "f2", body: body, at: fixture.clock.now().addingTimeInterval(-301)))
     #expect(stale.status == 401)
     let future = try await fixture.post(
       "partner", body: body,
-      headers: try fixture.signedHeaders(id: "f3", body: body, at: fixture.clock.now().addingTimeInterval(301)))
+      headers: try fixture.signedHeaders(
+        id: "f3", body: body, at: fixture.clock.now().addingTimeInterval(301)))
     #expect(future.status == 401)
-    let reserialised = Array(String(decoding: body, as: UTF8.self).replacingOccurrences(of: "\":\"", with: "\": \"").utf8)
+    let reserialised = Array(
+      String(decoding: body, as: UTF8.self).replacingOccurrences(of: "\":\"", with: "\": \"").utf8)
     let tampered = try await fixture.post(
       "partner", body: reserialised, headers: try fixture.signedHeaders(id: "f4", body: body))
     #expect(tampered.status == 401)
@@ -128,7 +144,9 @@ struct WebhookEndpointTests {
     #expect(try fixture.stored().isEmpty)
   }
 
-  @Test("missing id or timestamp headers are 400; an unknown source 404; GET 405; an oversized body 413")
+  @Test(
+    "missing id or timestamp headers are 400; an unknown source 404; GET 405; an oversized body 413"
+  )
   func otherAnswers() async throws {
     let fixture = try ReceiverFixture(sources: [try canonicalSource()], maxBodyBytes: 2048)
     defer { fixture.stop() }
@@ -139,13 +157,15 @@ struct WebhookEndpointTests {
     var noTimestamp = try fixture.signedHeaders(id: "m2", body: body)
     noTimestamp.removeAll { $0.name == "webhook-timestamp" }
     #expect(try await fixture.post("partner", body: body, headers: noTimestamp).status == 400)
-    let unknown = try await fixture.post("nobody", body: body, headers: try fixture.signedHeaders(id: "m3", body: body))
+    let unknown = try await fixture.post(
+      "nobody", body: body, headers: try fixture.signedHeaders(id: "m3", body: body))
     #expect(unknown.status == 404)
     let get = try await fixture.client.send(
       HTTPClientRequest(method: "GET", url: "http://127.0.0.1:\(fixture.port)/webhooks/partner"))
     #expect(get.status == 405)
     let large = Array(repeating: UInt8(ascii: "a"), count: 4096)
-    let tooLarge = try await fixture.post("partner", body: large, headers: try fixture.signedHeaders(id: "m4", body: large))
+    let tooLarge = try await fixture.post(
+      "partner", body: large, headers: try fixture.signedHeaders(id: "m4", body: large))
     #expect(tooLarge.status == 413)
     #expect(try fixture.stored().isEmpty)
   }
@@ -170,13 +190,19 @@ struct WebhookEndpointTests {
   @Test("during a rotation both secrets are accepted")
   func rotation() async throws {
     let newSecret = "whsec_" + Base64.encode(Array(repeating: 9, count: 32))
-    let fixture = try ReceiverFixture(sources: [try canonicalSource(secrets: [standardSecretText, newSecret])])
+    let fixture = try ReceiverFixture(sources: [
+      try canonicalSource(secrets: [standardSecretText, newSecret])
+    ])
     defer { fixture.stop() }
     let body = jobChangedBody(personID: "5")
-    #expect(try await fixture.post("partner", body: body, headers: try fixture.signedHeaders(id: "r1", body: body)).status == 202)
     #expect(
       try await fixture.post(
-        "partner", body: body, headers: try fixture.signedHeaders(id: "r2", body: body, secret: newSecret)
+        "partner", body: body, headers: try fixture.signedHeaders(id: "r1", body: body)
+      ).status == 202)
+    #expect(
+      try await fixture.post(
+        "partner", body: body,
+        headers: try fixture.signedHeaders(id: "r2", body: body, secret: newSecret)
       ).status == 202)
   }
 
@@ -185,20 +211,31 @@ struct WebhookEndpointTests {
     let apiKey = "cd_test_key_0123456789"
     let crustdata = IngestSource(
       name: "crustdata", scheme: .crustdata, format: "crustdata-watch",
-      verifier: WebhookVerifier(scheme: .crustdata, secrets: [try WebhookSecret(scheme: .crustdata, text: apiKey)]))
+      verifier: WebhookVerifier(
+        scheme: .crustdata, secrets: [try WebhookSecret(scheme: .crustdata, text: apiKey)]))
     let github = IngestSource(
       name: "gh", scheme: .github, format: "canonical",
-      verifier: WebhookVerifier(scheme: .github, secrets: [try WebhookSecret(scheme: .github, text: "It's a Secret to Everybody")]))
+      verifier: WebhookVerifier(
+        scheme: .github,
+        secrets: [try WebhookSecret(scheme: .github, text: "It's a Secret to Everybody")]))
     let fixture = try ReceiverFixture(sources: [crustdata, github])
     defer { fixture.stop() }
     let body = Array("{\"metadata\":{\"test\":true},\"results\":[]}".utf8)
-    let crustdataHeaders = WebhookSigner(scheme: .crustdata, secrets: [try WebhookSecret(scheme: .crustdata, text: apiKey)])
-      .headers(deliveryID: "evt_1", timestamp: fixture.clock.now(), body: body)
-    #expect(try await fixture.post("crustdata", body: body, headers: crustdataHeaders).status == 202)
-    let githubHeaders = WebhookSigner(scheme: .github, secrets: [try WebhookSecret(scheme: .github, text: "It's a Secret to Everybody")])
-      .headers(deliveryID: "gh-1", timestamp: fixture.clock.now(), body: body)
+    let crustdataHeaders = WebhookSigner(
+      scheme: .crustdata, secrets: [try WebhookSecret(scheme: .crustdata, text: apiKey)]
+    )
+    .headers(deliveryID: "evt_1", timestamp: fixture.clock.now(), body: body)
+    #expect(
+      try await fixture.post("crustdata", body: body, headers: crustdataHeaders).status == 202)
+    let githubHeaders = WebhookSigner(
+      scheme: .github,
+      secrets: [try WebhookSecret(scheme: .github, text: "It's a Secret to Everybody")]
+    )
+    .headers(deliveryID: "gh-1", timestamp: fixture.clock.now(), body: body)
     #expect(try await fixture.post("gh", body: body, headers: githubHeaders).status == 202)
-    #expect(try await fixture.post("gh", body: body, headers: githubHeaders).status == 200, "GitHub replays are stopped by the delivery id")
+    #expect(
+      try await fixture.post("gh", body: body, headers: githubHeaders).status == 200,
+      "GitHub replays are stopped by the delivery id")
     let ids = try fixture.stored().map(\.deliveryID)
     #expect(ids == ["evt_1", "gh-1"])
   }

@@ -37,13 +37,15 @@ public final class ServeProcess: Sendable {
     }
     let text = String(decoding: line, as: UTF8.self)
     // "listening on http://HOST:PORT" (or https:// when TLS is configured).
-    guard let range = text.range(of: "listening on http://") ?? text.range(of: "listening on https://"),
+    guard
+      let range = text.range(of: "listening on http://") ?? text.range(of: "listening on https://"),
       let port = text[range.upperBound...].split(separator: ":").last
         .flatMap({ Int($0.prefix { $0.isNumber }) })
     else {
       process.terminate()
       process.waitUntilExit()
-      throw StartFailed(output: text, log: (try? String(contentsOf: logPath, encoding: .utf8)) ?? "")
+      throw StartFailed(
+        output: text, log: (try? String(contentsOf: logPath, encoding: .utf8)) ?? "")
     }
     self.port = port
   }

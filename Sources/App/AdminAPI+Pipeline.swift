@@ -19,10 +19,18 @@ extension AdminAPI {
           throw AdminAPIFailure.invalid("vacancy_id", "required")
         }
         let now = clock.now()
+        let audit = audit
         let entry = try await Self.write(database) { connection in
-          try PipelineStore.confirm(
-            candidateID: candidateID, vacancyID: vacancyID, actingUserID: user.id, at: now,
-            in: connection)
+          try connection.transaction {
+            let entry = try PipelineStore.confirm(
+              candidateID: candidateID, vacancyID: vacancyID, actingUserID: user.id, at: now,
+              in: connection)
+            try audit?.record(
+              .confirmation, candidateID: candidateID, actor: user.id, at: now,
+              details: ["vacancy_id": String(vacancyID), "pipeline_entry_id": String(entry.id)],
+              in: connection)
+            return entry
+          }
         }
         return Self.json(201, Self.pipelineJSON(entry))
       }, in: &router)
@@ -35,9 +43,19 @@ extension AdminAPI {
         let stage = try body.requiredString("stage")
         let reason = try body.string("reason")
         let now = clock.now()
+        let audit = audit
         let entry = try await Self.write(database) { connection in
-          try PipelineStore.changeStage(
-            entryID: id, to: stage, actingUserID: user.id, reason: reason, at: now, in: connection)
+          try connection.transaction {
+            let entry = try PipelineStore.changeStage(
+              entryID: id, to: stage, actingUserID: user.id, reason: reason, at: now, in: connection)
+            try audit?.record(
+              .stageChange, candidateID: entry.candidateID, actor: user.id, at: now,
+              details: [
+                "pipeline_entry_id": String(entry.id), "stage": stage,
+                "reason_given": reason == nil ? "no" : "yes",
+              ], in: connection)
+            return entry
+          }
         }
         return Self.json(200, Self.pipelineJSON(entry))
       }, in: &router)

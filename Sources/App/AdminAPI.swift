@@ -13,6 +13,8 @@ struct AdminAPI: Sendable {
   let authentication: Authentication
   let candidates: CandidateAddService
   let contacts: CandidateContactService
+  /// Audit entries for pipeline confirmations and human stage changes; nil writes none.
+  var audit: AuditTrail? = nil
   let logger: Logger
 
   /// The path prefix of every admin route.

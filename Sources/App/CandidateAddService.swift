@@ -41,6 +41,8 @@ struct CandidateAddService: Sendable {
   let creditsPerDay: Int
   let prices: Configuration.CreditPrices
   let suppression: AdminAPI.SuppressionCheck
+  /// Audit entries for confirmations; nil writes none (tests that do not look at the trail).
+  var audit: AuditTrail?
   let logger: Logger
   /// The provider whose ids `provider_id` holds.
   let provider = "crustdata"
@@ -186,9 +188,13 @@ struct CandidateAddService: Sendable {
   private func confirm(
     _ id: Int64, _ confirmation: CandidateConfirmation, vacancyID: Int64?, user: AuthenticatedUser
   ) async throws(AdminAPIFailure) -> Int64? {
-    try await run { connection in
+    let audit = audit
+    return try await run { connection in
       try connection.transaction {
         try CandidateStore.confirm(id: id, confirmation, in: connection)
+        try audit?.record(
+          .confirmation, candidateID: id, actor: user.id, at: confirmation.at,
+          details: vacancyID.map { ["vacancy_id": String($0)] } ?? [:], in: connection)
         guard let vacancyID else { return nil }
         do {
           return try PipelineStore.confirm(

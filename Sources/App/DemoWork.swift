@@ -32,14 +32,16 @@ struct DemoWork {
   /// with its match events going to the notifier's outbox.
   func rematch() async throws {
     let synonyms = try MatchingSynonyms(directory: configuration.matching.synonymsDirectory)
-    let rematcher = Rematcher(
+    var rematcher = Rematcher(
       synonyms: synonyms, thresholds: configuration.matching.thresholds, clock: clock,
       sink: MatchNotifications(
         policy: NotificationPolicy(
           digestWindow: Double(configuration.notifications.digestWindowSeconds)),
         clock: clock
       ).sink)
-    _ = try await service.database.write { connection in try rematcher.runDue(in: connection) }
+    rematcher.audit = AuditTrail(configuration: configuration)
+    let pass = rematcher
+    _ = try await service.database.write { connection in try pass.runDue(in: connection) }
   }
 
   /// Waits (at most a minute) until no delivery is pending.

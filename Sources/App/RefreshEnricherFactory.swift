@@ -23,6 +23,7 @@ enum RefreshEnricherFactory {
       database: database,
       enricher: client(provider: provider, database: database, clock: clock, logger: logger),
       clock: clock, logger: logger, batchSize: provider.batchSize)
+    executor.audit = AuditTrail(configuration: configuration)
     executor.notifications = ChangeNotifications(
       policy: NotificationPolicy(
         digestWindow: Double(configuration.notifications.digestWindowSeconds)))

@@ -36,6 +36,8 @@ struct RefreshExecutor: Sendable {
   var detector = ChangeDetector()
   /// Writes recruiter notifications for change events in the same transaction; nil notifies nobody.
   var notifications: ChangeNotifications?
+  /// Audit entries for refreshes; nil writes none.
+  var audit: AuditTrail?
 
   /// Resolves items a stopped run left in flight (see the type's rule).
   func recover() async throws -> (done: Int, replanned: Int) {
@@ -134,6 +136,7 @@ struct RefreshExecutor: Sendable {
     let writer = writer
     let detector = detector
     let notifications = notifications
+    let audit = audit
     return try await database.write { connection in
       try connection.transaction {
         let before = try writer.target(item.candidateID, connection)?.profile
@@ -143,6 +146,12 @@ struct RefreshExecutor: Sendable {
           events, candidateID: item.candidateID, planItemID: item.id, at: now, in: connection)
         try notifications?.enqueue(
           candidateID: item.candidateID, events: events, now: now, in: connection)
+        try audit?.record(
+          .refresh, candidateID: item.candidateID, actor: "talentwatch:refresh", at: now,
+          details: [
+            "plan_item_id": String(item.id), "signals": String(item.signalIDs.count),
+            "changes": events.map(\.kind.rawValue).joined(separator: ","),
+          ], in: connection)
         try PlanItemStore.markDone(id: item.id, at: now, in: connection)
         try PlanningInputStore.settle(
           candidateID: item.candidateID, signalIDs: item.signalIDs, verifiedAt: verifiedAt,

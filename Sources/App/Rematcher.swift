@@ -23,6 +23,8 @@ public struct Rematcher: Sendable {
   public let clock: any Clock
   /// Receives match events inside the scoring transaction; nil drops them.
   public let sink: MatchingSink?
+  /// Audit entries, one per score written (AI Act Art. 12); nil writes none.
+  var audit: AuditTrail?
   /// Change events per delta transaction.
   public var changeBatchSize = 1000
   /// Candidate profiles read per query when building features for a full rescoring.
@@ -240,6 +242,12 @@ public struct Rematcher: Sendable {
         candidateID: candidateID, vacancyID: vacancy.id, score: score.total,
         contributions: contributions, modelVersion: score.modelVersion, trigger: trigger,
         scoredAt: now), in: connection)
+    try audit?.record(
+      .scoreWritten, candidateID: candidateID, actor: "talentwatch:matcher", at: now,
+      details: [
+        "vacancy_id": String(vacancy.id), "score": String(score.total),
+        "model_version": score.modelVersion, "trigger": trigger,
+      ], in: connection)
     report.scoresWritten += 1
     try raise(
       score: score, candidateID: candidateID, vacancy: vacancy, previous: previous,

@@ -228,9 +228,8 @@ final class TalentwatchService: Sendable {
     }
     let creditsPerDay = provider?.creditsPerDay ?? 0
     let apiLogger = logger.labeled("admin")
-    return AdminAPI(
-      database: database, clock: clock, authentication: Authentication(users: configuration.users),
-      candidates: CandidateAddService(
+    let audit = AuditTrail(configuration: configuration)
+    var candidates = CandidateAddService(
         database: database, enricher: enricher, clock: clock,
         cacheDays: provider?.enrichCacheDays ?? 30, creditsPerDay: creditsPerDay, prices: prices,
         suppression: { reference, overrideReason, actor in
@@ -246,11 +245,17 @@ final class TalentwatchService: Sendable {
               return true
             }
           }
-        }, logger: apiLogger),
+        }, logger: apiLogger)
+    candidates.audit = audit
+    var api = AdminAPI(
+      database: database, clock: clock, authentication: Authentication(users: configuration.users),
+      candidates: candidates,
       contacts: CandidateContactService(
         database: database, enricher: enricher, clock: clock, creditsPerDay: creditsPerDay,
         prices: prices, logger: apiLogger),
       logger: apiLogger)
+    api.audit = audit
+    return api
   }
 
   /// The re-matcher service, or nil (logged as an error) when the synonym tables cannot be read.
@@ -259,16 +264,16 @@ final class TalentwatchService: Sendable {
   ) -> RematchService? {
     do {
       let synonyms = try MatchingSynonyms(directory: configuration.matching.synonymsDirectory)
-      return RematchService(
-        database: database,
-        rematcher: Rematcher(
+      var rematcher = Rematcher(
           synonyms: synonyms, thresholds: configuration.matching.thresholds, clock: clock,
           sink: MatchNotifications(
             policy: NotificationPolicy(
               digestWindow: Double(configuration.notifications.digestWindowSeconds)),
             clock: clock
-          ).sink),
-        logger: logger.labeled("rematch"))
+          ).sink)
+      rematcher.audit = AuditTrail(configuration: configuration)
+      return RematchService(
+        database: database, rematcher: rematcher, logger: logger.labeled("rematch"))
     } catch {
       logger.error(
         "re-matcher off: synonym tables unreadable",

@@ -63,6 +63,7 @@ final class TalentwatchService: Sendable {
     }
     let readiness = Readiness(database: database)
 
+    let writerHandle = WriterHandle()
     let processing = InboxProcessingService(
       processor: InboxProcessor(
         database: database, clock: clock,
@@ -70,8 +71,9 @@ final class TalentwatchService: Sendable {
         batchSize: configuration.ingest.processBatchSize,
         isSuppressed: ComplianceContext.ingestSuppression(
           Pseudonymizer(pepper: configuration.pepper.revealed))),
-      logger: logger.labeled("inbox"))
+      logger: logger.labeled("inbox"), ingestIsBusy: { writerHandle.writer.withLock { $0?.isBusy ?? false } })
     let writer = InboxWriter(database: database) { _ in processing.notify() }
+    writerHandle.writer.withLock { $0 = writer }
 
     let metrics = ServiceMetrics()
     let counters = IngestCounters()
@@ -306,5 +308,10 @@ final class TalentwatchService: Sendable {
         verifier: WebhookVerifier(
           scheme: scheme, secrets: secrets, toleranceSeconds: source.toleranceSeconds))
     }
+  }
+
+  /// Lets the inbox processor ask the group-commit writer (created after it) whether a burst is arriving.
+  private final class WriterHandle: Sendable {
+    let writer = Mutex<InboxWriter?>(nil)
   }
 }

@@ -10,11 +10,17 @@ public final class InboxProcessingService: Sendable {
   private let processor: InboxProcessor
   private let logger: Logger
   private let dirty = Mutex(true)
+  private let ingestIsBusy: @Sendable () -> Bool
 
-  /// Creates the service.
-  public init(processor: InboxProcessor, logger: Logger) {
+  /// Creates the service; while `ingestIsBusy` says a burst is arriving, processing waits (up to a second
+  /// at a time) and then takes one batch, so acknowledgements keep the writer.
+  public init(
+    processor: InboxProcessor, logger: Logger,
+    ingestIsBusy: @escaping @Sendable () -> Bool = { false }
+  ) {
     self.processor = processor
     self.logger = logger
+    self.ingestIsBusy = ingestIsBusy
   }
 
   /// Marks that new deliveries are waiting.
@@ -23,7 +29,15 @@ public final class InboxProcessingService: Sendable {
   /// Runs until cancelled.
   public func run() async {
     var lastLook = ContinuousClock.now
+    var yielded = 0
     while !Task.isCancelled {
+      let busy = ingestIsBusy()
+      if busy && yielded < 50 {
+        yielded += 1
+        try? await Task.sleep(for: .milliseconds(20))
+        continue
+      }
+      yielded = 0
       let wanted = dirty.withLock { flag in
         defer { flag = false }
         return flag
@@ -31,7 +45,7 @@ public final class InboxProcessingService: Sendable {
       if wanted || ContinuousClock.now - lastLook > .seconds(1) {
         lastLook = ContinuousClock.now
         do {
-          let processed = try await processor.drain()
+          let processed = try await busy ? processor.processPending() : processor.drain()
           if processed > 0 { continue }
         } catch {
           logger.error("inbox processing failed", ["error": .string(String(describing: error))])

@@ -27,6 +27,7 @@ public final class InboxWriter: @unchecked Sendable {
   private var queue: [Waiting] = []
   private var state: State = .idle
   private var batches = 0
+  private var lastAppend: ContinuousClock.Instant?
   private var largestBatch = 0
   private let finished = DispatchSemaphore(value: 0)
 
@@ -66,6 +67,7 @@ public final class InboxWriter: @unchecked Sendable {
       return
     }
     queue.append(Waiting(delivery: delivery, completion: completion))
+    lastAppend = ContinuousClock.now
     condition.signal()
     condition.unlock()
   }
@@ -79,6 +81,15 @@ public final class InboxWriter: @unchecked Sendable {
     condition.broadcast()
     condition.unlock()
     if wasRunning { finished.wait() }
+  }
+
+  /// Whether deliveries arrived in the last 100 ms: a burst, during which processing should give the
+  /// writer to the receiver (acknowledging is what senders wait for; processing can follow).
+  public var isBusy: Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    guard let lastAppend else { return false }
+    return ContinuousClock.now - lastAppend < .milliseconds(100)
   }
 
   /// Transactions committed so far and the largest number of deliveries one of them held.

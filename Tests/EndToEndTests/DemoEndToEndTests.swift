@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 import TestSupport
 import Testing
 
@@ -43,5 +44,16 @@ struct DemoEndToEndTests {
     #expect(summary.contains("match.score_changed"))
     // Retention.
     #expect(summary.contains("purged on"))
+
+    // The audit trail holds the human confirmations, the refreshes and the scores, and its chain verifies.
+    let database = try Database(
+      path: directory.appendingPathComponent("talentwatch.db").path, readerCount: 1, readOnly: true)
+    defer { database.close() }
+    let actions = try await database.read { connection in
+      Set(try connection.query("SELECT DISTINCT action FROM audit_log").compactMap { $0.text(0) })
+    }
+    #expect(actions.isSuperset(of: ["candidate.confirmed", "candidate.refreshed", "score.written"]))
+    let verification = try await database.read { try AuditLogStore.verify(in: $0) }
+    #expect(verification.isIntact, "\(verification)")
   }
 }

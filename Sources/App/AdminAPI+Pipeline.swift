@@ -47,7 +47,8 @@ extension AdminAPI {
         let entry = try await Self.write(database) { connection in
           try connection.transaction {
             let entry = try PipelineStore.changeStage(
-              entryID: id, to: stage, actingUserID: user.id, reason: reason, at: now, in: connection)
+              entryID: id, to: stage, actingUserID: user.id, reason: reason, at: now, in: connection
+            )
             try audit?.record(
               .stageChange, candidateID: entry.candidateID, actor: user.id, at: now,
               details: [

@@ -54,6 +54,32 @@ struct MetricsRoutes: Sendable {
     }
   }
 
+  /// Brings the work counters up to the totals recorded in the database (the refresh, matching,
+  /// notification and retention code write rows, and `/metrics` counts them at scrape time).
+  private func syncTotals(_ totals: OperationalTotals) {
+    func sync(_ counter: Counter, _ labels: [String], to total: Double) {
+      let gap = total - counter.value(labels)
+      if gap > 0 { counter.increment(labels, by: gap) }
+    }
+    for (reason, count) in totals.planItemsByReason {
+      sync(metrics.planItems, ["refresh", reason], to: Double(count))
+    }
+    for (operation, count) in totals.chargedCallsByOperation {
+      sync(metrics.enrichmentCalls, [operation], to: Double(count))
+    }
+    sync(metrics.enrichmentCreditsSpent, [], to: totals.creditsSpent)
+    sync(metrics.scoresWritten, [], to: Double(totals.scoresWritten))
+    for (channel, states) in totals.deliveriesByChannelAndState {
+      for (state, count) in states where state == "delivered" || state == "dead" {
+        sync(metrics.notifications, [channel, state], to: Double(count))
+      }
+    }
+    sync(metrics.notificationsDeadLettered, [], to: Double(totals.deadLettered))
+    for (kind, count) in totals.purgesByKind {
+      sync(metrics.retentionPurges, [kind], to: Double(count))
+    }
+  }
+
   /// Reads the inbox depth and the oldest pending delivery; a failed read leaves the last values.
   private func sampleInbox() async {
     let sample = try? await database.read { connection in
@@ -61,6 +87,9 @@ struct MetricsRoutes: Sendable {
         try InboxStore.countByStatus(in: connection),
         try InboxStore.oldestPendingReceivedAt(in: connection)
       )
+    }
+    if let totals = try? await database.read({ try OperationalTotals.read(in: $0) }) {
+      syncTotals(totals)
     }
     guard let (counts, oldest) = sample else { return }
     for status in InboxStatus.allCases {

@@ -45,12 +45,22 @@ struct NotificationWiring: Sendable {
     }
     self.http = http
     self.smtp = smtp
+    let audit = AuditTrail(configuration: configuration)
     self.dispatcher = NotificationDispatcher(
       database: database, endpoints: channels.endpoints,
       policy: NotificationDeliveryPolicy(
         schedule: NotificationRetrySchedule(delays: settings.retryScheduleSeconds)),
       urlGuard: OutboundURLGuard(allowedHosts: settings.allowPrivateHosts), http: http,
-      email: email, clock: clock, logger: logger)
+      email: email, clock: clock, logger: logger,
+      auditor: { attempt, connection in
+        guard case .delivered = attempt.decision,
+          let subject = try OutboxStore.subject(deliveryID: attempt.deliveryID, in: connection),
+          let candidateID = subject.candidateID
+        else { return }
+        try audit.record(
+          .notification, candidateID: candidateID, actor: "talentwatch:notifier",
+          at: attempt.attemptedAt, details: ["kind": subject.kind], in: connection)
+      })
     let users = configuration.users
     self.routes = NotificationRoutes(database: database) { request in
       Self.bearerUser(request, users: users)

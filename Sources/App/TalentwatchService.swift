@@ -71,7 +71,8 @@ final class TalentwatchService: Sendable {
         batchSize: configuration.ingest.processBatchSize,
         isSuppressed: ComplianceContext.ingestSuppression(
           Pseudonymizer(pepper: configuration.pepper.revealed))),
-      logger: logger.labeled("inbox"), ingestIsBusy: { writerHandle.writer.withLock { $0?.isBusy ?? false } })
+      logger: logger.labeled("inbox"),
+      ingestIsBusy: { writerHandle.writer.withLock { $0?.isBusy ?? false } })
     let writer = InboxWriter(database: database) { _ in processing.notify() }
     writerHandle.writer.withLock { $0 = writer }
 
@@ -232,22 +233,22 @@ final class TalentwatchService: Sendable {
     let apiLogger = logger.labeled("admin")
     let audit = AuditTrail(configuration: configuration)
     var candidates = CandidateAddService(
-        database: database, enricher: enricher, clock: clock,
-        cacheDays: provider?.enrichCacheDays ?? 30, creditsPerDay: creditsPerDay, prices: prices,
-        suppression: { reference, overrideReason, actor in
-          let check = ComplianceSuppressionCheck(
-            pseudonymizer: Pseudonymizer(pepper: configuration.pepper.revealed))
-          let now = clock.now()
-          return try await database.write { connection in
-            do {
-              try check.check(
-                reference, overrideReason: overrideReason, actor: actor, now: now, in: connection)
-              return false
-            } catch is ComplianceSuppressionCheck.Refused {
-              return true
-            }
+      database: database, enricher: enricher, clock: clock,
+      cacheDays: provider?.enrichCacheDays ?? 30, creditsPerDay: creditsPerDay, prices: prices,
+      suppression: { reference, overrideReason, actor in
+        let check = ComplianceSuppressionCheck(
+          pseudonymizer: Pseudonymizer(pepper: configuration.pepper.revealed))
+        let now = clock.now()
+        return try await database.write { connection in
+          do {
+            try check.check(
+              reference, overrideReason: overrideReason, actor: actor, now: now, in: connection)
+            return false
+          } catch is ComplianceSuppressionCheck.Refused {
+            return true
           }
-        }, logger: apiLogger)
+        }
+      }, logger: apiLogger)
     candidates.audit = audit
     var api = AdminAPI(
       database: database, clock: clock, authentication: Authentication(users: configuration.users),
@@ -267,12 +268,12 @@ final class TalentwatchService: Sendable {
     do {
       let synonyms = try MatchingSynonyms(directory: configuration.matching.synonymsDirectory)
       var rematcher = Rematcher(
-          synonyms: synonyms, thresholds: configuration.matching.thresholds, clock: clock,
-          sink: MatchNotifications(
-            policy: NotificationPolicy(
-              digestWindow: Double(configuration.notifications.digestWindowSeconds)),
-            clock: clock
-          ).sink)
+        synonyms: synonyms, thresholds: configuration.matching.thresholds, clock: clock,
+        sink: MatchNotifications(
+          policy: NotificationPolicy(
+            digestWindow: Double(configuration.notifications.digestWindowSeconds)),
+          clock: clock
+        ).sink)
       rematcher.audit = AuditTrail(configuration: configuration)
       return RematchService(
         database: database, rematcher: rematcher, logger: logger.labeled("rematch"))

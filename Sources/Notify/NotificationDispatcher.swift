@@ -20,6 +20,7 @@ public final class NotificationDispatcher: Sendable {
   private let clock: any Clock
   private let logger: Logger
   private let batchSize: Int
+  private let auditor: (@Sendable (OutboxAttempt, Connection) throws -> Void)?
   private let pollInterval: Duration
 
   /// Creates a dispatcher for the channels in `endpoints` (keyed by channel id).
@@ -27,8 +28,10 @@ public final class NotificationDispatcher: Sendable {
     database: Database, endpoints: [String: NotificationEndpoint],
     policy: NotificationDeliveryPolicy, urlGuard: OutboundURLGuard, http: HTTPClient,
     email: NotificationEmailSender?, clock: any Clock, logger: Logger, batchSize: Int = 32,
-    pollInterval: Duration = .milliseconds(250)
+    pollInterval: Duration = .milliseconds(250),
+    auditor: (@Sendable (OutboxAttempt, Connection) throws -> Void)? = nil
   ) {
+    self.auditor = auditor
     self.database = database
     self.endpoints = endpoints
     self.policy = policy
@@ -82,7 +85,10 @@ public final class NotificationDispatcher: Sendable {
       return results
     }
     try await database.write { connection in
-      for attempt in attempts { try OutboxStore.record(attempt, in: connection) }
+      for attempt in attempts {
+        try OutboxStore.record(attempt, in: connection)
+        try self.auditor?(attempt, connection)
+      }
     }
     return claimed.count
   }

@@ -253,7 +253,8 @@ public enum InboxStore {
       case "\r": json += "\\r"
       case "\t": json += "\\t"
       case _ where scalar.value < 0x20:
-        json += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+        json +=
+          "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
           + String(scalar.value, radix: 16)
       default: json.unicodeScalars.append(scalar)
       }

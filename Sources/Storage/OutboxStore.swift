@@ -406,4 +406,16 @@ public enum OutboxStore {
     var generator = SystemRandomNumberGenerator()
     return "ntf_" + String((0..<26).map { _ in alphabet[Int(generator.next() % 32)] })
   }
+
+  /// The candidate a delivery's notification is about, with the notification's kind.
+  public static func subject(deliveryID: Int64, in connection: Connection) throws
+    -> (candidateID: Int64?, kind: String)?
+  {
+    try connection.queryOne(
+      """
+      SELECT n.candidate_id, n.kind FROM notification_deliveries d
+      JOIN notifications n ON n.id = d.notification_id WHERE d.id = ?
+      """, [.integer(deliveryID)]
+    ).map { ($0.int(0), $0.text(1) ?? "") }
+  }
 }

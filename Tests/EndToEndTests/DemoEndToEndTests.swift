@@ -52,7 +52,10 @@ struct DemoEndToEndTests {
     let actions = try await database.read { connection in
       Set(try connection.query("SELECT DISTINCT action FROM audit_log").compactMap { $0.text(0) })
     }
-    #expect(actions.isSuperset(of: ["candidate.confirmed", "candidate.refreshed", "score.written"]))
+    #expect(
+      actions.isSuperset(of: [
+        "candidate.confirmed", "candidate.refreshed", "score.written", "notification.sent",
+      ]))
     let verification = try await database.read { try AuditLogStore.verify(in: $0) }
     #expect(verification.isIntact, "\(verification)")
   }

@@ -14,6 +14,8 @@ struct NotificationWiring: Sendable {
   let dispatcher: NotificationDispatcher
   /// The feed routes.
   let routes: NotificationRoutes
+  /// The recruiter's own channels through the API.
+  let channelRoutes: NotificationChannelRoutes
   private let http: HTTPClient
   private let smtp: SMTPClient?
 
@@ -65,6 +67,17 @@ struct NotificationWiring: Sendable {
     self.routes = NotificationRoutes(database: database) { request in
       Self.bearerUser(request, users: users)
     }
+    // Channels added through the API before this start deliver again.
+    let apiChannels = try await database.read { try OutboxStore.apiChannels(in: $0) }
+    for channel in apiChannels where channel.disabledAt == nil {
+      if let endpoint = try? NotificationChannelRoutes.endpoint(for: channel) {
+        dispatcher.endpoints.set(endpoint, for: channel.id)
+      }
+    }
+    self.channelRoutes = NotificationChannelRoutes(
+      database: database, clock: clock, endpoints: dispatcher.endpoints,
+      urlGuard: OutboundURLGuard(allowedHosts: settings.allowPrivateHosts)
+    ) { request in Self.bearerUser(request, users: users) }
   }
 
   /// Stops the clients' worker threads.

@@ -89,6 +89,7 @@ final class TalentwatchService: Sendable {
       configuration: configuration, database: database, clock: clock,
       logger: logger.labeled("notify"))
     notifications.routes.register(in: &router)
+    notifications.channelRoutes.register(in: &router)
     let admin = adminAPI(
       configuration: configuration, database: database, clock: clock, logger: logger)
     admin.register(in: &router)

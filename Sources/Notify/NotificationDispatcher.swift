@@ -12,7 +12,8 @@ public import Storage
 /// again with the same `webhook-id`, so receivers de-duplicate.
 public final class NotificationDispatcher: Sendable {
   private let database: Database
-  private let endpoints: [String: NotificationEndpoint]
+  /// Where each channel delivers; channels added through the API join it while the service runs.
+  public let endpoints: NotificationEndpointTable
   private let policy: NotificationDeliveryPolicy
   private let urlGuard: OutboundURLGuard
   private let http: HTTPClient
@@ -33,7 +34,7 @@ public final class NotificationDispatcher: Sendable {
   ) {
     self.auditor = auditor
     self.database = database
-    self.endpoints = endpoints
+    self.endpoints = NotificationEndpointTable(endpoints)
     self.policy = policy
     self.urlGuard = urlGuard
     self.http = http
@@ -98,7 +99,7 @@ public final class NotificationDispatcher: Sendable {
     let started = clock.now()
     let monotonic = ContinuousClock.now
     let outcome: ChannelOutcome
-    if let endpoint = endpoints[delivery.channelID] {
+    if let endpoint = endpoints.endpoint(for: delivery.channelID) {
       outcome = await send(delivery, to: endpoint, at: started)
     } else {
       outcome = ChannelOutcome(result: .refused, statusCode: nil, error: "channel not configured")

@@ -68,6 +68,15 @@ extension Schema {
           outcome TEXT NOT NULL
         );
         CREATE INDEX notification_attempts_by_delivery ON notification_attempts (delivery_id, id);
-        """)
+        """),
+    Migration(
+      id: 41, name: "notification-channels-through-the-api",
+      sql: """
+        -- Channels a recruiter adds through the API keep their target and signing secrets here (config
+        -- channels keep theirs in the configuration file). Removing one disables it; deliveries stay.
+        ALTER TABLE notification_channels ADD COLUMN origin TEXT NOT NULL DEFAULT 'config';
+        ALTER TABLE notification_channels ADD COLUMN target TEXT;
+        ALTER TABLE notification_channels ADD COLUMN secrets TEXT;
+        """),
   ]
 }

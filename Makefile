@@ -13,7 +13,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 PYTHON ?= python3
 SWIFT_FLAGS := -Xswiftc -warnings-as-errors
-DEPS := libsqlite3-dev libcurl4-openssl-dev libssl-dev libmicrohttpd-dev pkg-config python3-venv sqlite3 wrk
+DEPS := libsqlite3-dev libcurl4-openssl-dev libssl-dev libmicrohttpd-dev pkg-config python3-venv sqlite3 wrk openssl
 VENV := .venv
 VENV_STAMP := $(VENV)/.requirements-installed
 

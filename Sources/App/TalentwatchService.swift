@@ -63,6 +63,7 @@ final class TalentwatchService: Sendable {
     }
     let readiness = Readiness(database: database)
 
+    let metrics = ServiceMetrics()
     let writerHandle = WriterHandle()
     let processing = InboxProcessingService(
       processor: InboxProcessor(
@@ -70,13 +71,13 @@ final class TalentwatchService: Sendable {
         ignoredBodyRetention: TimeInterval(configuration.ingest.ignoredBodyRetentionHours) * 3600,
         batchSize: configuration.ingest.processBatchSize,
         isSuppressed: ComplianceContext.ingestSuppression(
-          Pseudonymizer(pepper: configuration.pepper.revealed))),
+          Pseudonymizer(pepper: configuration.pepper.revealed)),
+        observeLag: { metrics.signalProcessingLag.observe($0) }),
       logger: logger.labeled("inbox"),
       ingestIsBusy: { writerHandle.writer.withLock { $0?.isBusy ?? false } })
     let writer = InboxWriter(database: database) { _ in processing.notify() }
     writerHandle.writer.withLock { $0 = writer }
 
-    let metrics = ServiceMetrics()
     let counters = IngestCounters()
     let sourceTable = SourceTable(sources)
     var router = Router()

@@ -12,6 +12,7 @@ public struct InboxProcessor: Sendable {
   private let batchSize: Int
   private let adapters: @Sendable (String) -> (any PayloadAdapter)?
   private let isSuppressed: @Sendable (PersonReference, Connection) throws -> Bool
+  private let observeLag: @Sendable (_ seconds: Double) -> Void
 
   /// Creates a processor; `adapters` finds the adapter for a stored format (the built-in ones by default);
   /// `isSuppressed` says, inside the processing transaction, whether a person was erased (nobody by default).
@@ -20,8 +21,10 @@ public struct InboxProcessor: Sendable {
     batchSize: Int = 200,
     adapters: @escaping @Sendable (String) -> (any PayloadAdapter)? = PayloadAdapters.adapter(for:),
     isSuppressed: @escaping @Sendable (PersonReference, Connection) throws -> Bool = { _, _ in false
-    }
+    },
+    observeLag: @escaping @Sendable (_ seconds: Double) -> Void = { _ in }
   ) {
+    self.observeLag = observeLag
     self.adapters = adapters
     self.isSuppressed = isSuppressed
     self.database = database
@@ -81,6 +84,8 @@ public struct InboxProcessor: Sendable {
         try InboxStore.record(results, in: connection)
       }
     }
+    // Seconds from receipt to processing, per delivery (the signal-processing lag metric).
+    for entry in entries { observeLag(max(0, now.timeIntervalSince(entry.receivedAt))) }
     return entries.count
   }
 

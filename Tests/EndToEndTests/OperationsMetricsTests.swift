@@ -105,6 +105,15 @@ struct OperationsMetricsTests {
       Self.value(
         after, "talentwatch_http_request_duration_seconds_count",
         ["method": "GET", "route": "/metrics", "status": "200"]) == 1)
+    // The processor records each delivery's receipt-to-processing lag; wait for it to take all three.
+    var lagCount = 0.0
+    for _ in 0..<100 where lagCount < 3 {
+      let scrape = try await Self.parse(
+        try await Operations.get(client, server.baseURL + "/metrics").text)
+      lagCount = Self.value(scrape, "talentwatch_signal_processing_lag_seconds_count") ?? 0
+      if lagCount < 3 { try await Task.sleep(for: .milliseconds(100)) }
+    }
+    #expect(lagCount == 3)
     server.send(SIGTERM)
     #expect(try await offPool { server.waitForExit() } == 0)
   }

@@ -31,16 +31,7 @@ struct DemoWork {
   /// One re-matcher pass over the change events and new vacancies (what `serve` does every few seconds),
   /// with its match events going to the notifier's outbox.
   func rematch() async throws {
-    let synonyms = try MatchingSynonyms(directory: configuration.matching.synonymsDirectory)
-    var rematcher = Rematcher(
-      synonyms: synonyms, thresholds: configuration.matching.thresholds, clock: clock,
-      sink: MatchNotifications(
-        policy: NotificationPolicy(
-          digestWindow: Double(configuration.notifications.digestWindowSeconds)),
-        clock: clock
-      ).sink)
-    rematcher.audit = AuditTrail(configuration: configuration)
-    let pass = rematcher
+    let pass = try Rematcher.configured(configuration, clock: clock)
     _ = try await service.database.write { connection in try pass.runDue(in: connection) }
   }
 

@@ -30,8 +30,8 @@ enum RefreshEnricherFactory {
     return executor
   }
 
-  /// The Crustdata client for `provider`, recording every charge in the credit ledger (same wiring as the
-  /// admin API's client).
+  /// The Crustdata client for `provider`, recording every charge in the credit ledger; the refresh and the
+  /// admin API's human-confirmed add both use it.
   static func client(
     provider: Configuration.Provider, database: Database, clock: any Clock, logger: Logger
   ) -> any PersonEnricher {

@@ -208,28 +208,8 @@ final class TalentwatchService: Sendable {
   ) -> AdminAPI {
     let provider = configuration.provider
     let prices = provider?.creditPrices ?? .published
-    let enricher: (any PersonEnricher)? = provider.map { provider in
-      CrustdataClient(
-        configuration: CrustdataClientConfiguration(
-          baseURL: provider.baseURL, apiKey: provider.apiKey.revealed,
-          batchSize: provider.batchSize,
-          requestsPerMinute: provider.requestsPerMinute, timeout: .seconds(provider.timeoutSeconds),
-          retry: RetryPolicy(
-            maxAttempts: provider.maxAttempts, baseDelay: .milliseconds(250), maxDelay: .seconds(30)
-          ),
-          prices: CreditPrices(
-            enrich: prices.enrich, businessEmail: prices.businessEmail,
-            personalEmail: prices.personalEmail, phone: prices.phone)),
-        http: HTTPClient(), clock: clock, logger: logger.labeled("enrichment"),
-        recorder: { charge in
-          try await database.write { connection in
-            try CreditLedgerStore.append(
-              CreditLedgerEntry(
-                at: charge.at, operation: charge.operation, credits: charge.credits,
-                candidateIDs: charge.purpose.candidateIDs, purpose: charge.purpose.reason,
-                profiles: charge.profiles), in: connection)
-          }
-        })
+    let enricher: (any PersonEnricher)? = provider.map {
+      RefreshEnricherFactory.client(provider: $0, database: database, clock: clock, logger: logger)
     }
     let creditsPerDay = provider?.creditsPerDay ?? 0
     let apiLogger = logger.labeled("admin")
@@ -268,15 +248,7 @@ final class TalentwatchService: Sendable {
     configuration: Configuration, database: Database, clock: any Clock, logger: Logger
   ) -> RematchService? {
     do {
-      let synonyms = try MatchingSynonyms(directory: configuration.matching.synonymsDirectory)
-      var rematcher = Rematcher(
-        synonyms: synonyms, thresholds: configuration.matching.thresholds, clock: clock,
-        sink: MatchNotifications(
-          policy: NotificationPolicy(
-            digestWindow: Double(configuration.notifications.digestWindowSeconds)),
-          clock: clock
-        ).sink)
-      rematcher.audit = AuditTrail(configuration: configuration)
+      let rematcher = try Rematcher.configured(configuration, clock: clock)
       return RematchService(
         database: database, rematcher: rematcher, logger: logger.labeled("rematch"))
     } catch {

@@ -1,0 +1,19 @@
+import Domain
+import Foundation
+
+extension Rematcher {
+  /// The re-matcher as `serve` runs it: synonym tables from `matching.synonyms_dir`, thresholds from the
+  /// configuration, match events into the notifier's outbox and one audit entry per written score.
+  static func configured(_ configuration: Configuration, clock: any Clock) throws -> Rematcher {
+    var rematcher = Rematcher(
+      synonyms: try MatchingSynonyms(directory: configuration.matching.synonymsDirectory),
+      thresholds: configuration.matching.thresholds, clock: clock,
+      sink: MatchNotifications(
+        policy: NotificationPolicy(
+          digestWindow: Double(configuration.notifications.digestWindowSeconds)),
+        clock: clock
+      ).sink)
+    rematcher.audit = AuditTrail(configuration: configuration)
+    return rematcher
+  }
+}

@@ -61,7 +61,7 @@ let package = Package(
       name: "bench-bare-server", dependencies: ["CMicroHTTPD"], path: "Benchmarks/BareServer",
       swiftSettings: swiftSettings),
     .executableTarget(
-      name: "bench-router-server", dependencies: ["HTTPServer"], path: "Benchmarks/RouterServer",
+      name: "bench-router-server", dependencies: ["HTTPServer", "Signing"], path: "Benchmarks/RouterServer",
       swiftSettings: swiftSettings),
     // The delta planner at scale (1,000,000 and 100,000 candidates) and large simulation runs.
     .executableTarget(

@@ -3,6 +3,9 @@
 # wrk's init() from a data file generated just before each run) to `talentwatch serve`, against the bare
 # libmicrohttpd handler measured the same way in the same run. Runs alternate; medians are reported.
 # Usage: Benchmarks/ingest.sh [runs=3] [duration_seconds=8] [deliveries_per_run=500000]
+# With STAGES=1, each run also measures two stages of the path without the database, through
+# `bench-router-server --ingest verified|deferred` (signature verification answered at once; the same with
+# the answer sent from another thread, i.e. suspend/resume), to show what each stage costs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -11,9 +14,10 @@ count=${3:-500000}
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
-swift build -c release --product talentwatch >/dev/null
-swift build -c release --product bench-bare-server >/dev/null
-bin=$(swift build -c release --show-bin-path)
+swift build -c release -Xswiftc -warnings-as-errors --product talentwatch >/dev/null
+swift build -c release -Xswiftc -warnings-as-errors --product bench-bare-server >/dev/null
+swift build -c release -Xswiftc -warnings-as-errors --product bench-router-server >/dev/null
+bin=$(swift build -c release -Xswiftc -warnings-as-errors --show-bin-path)
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
@@ -42,6 +46,20 @@ for run in $(seq 1 "$runs"); do
   run_wrk "$port" "$work/d.tsv" "bare$run"
   kill "$bare"; wait "$bare" 2>/dev/null || true
   echo "run $run bare: $(rps "$work/bare$run.wrk") req/s p50 $(pct "$work/bare$run.wrk" 50%) p99 $(pct "$work/bare$run.wrk" 99%)"
+
+  if [ "${STAGES:-0}" = 1 ]; then
+    for stage in verified deferred; do
+      port=$(free_port)
+      "$bin/bench-router-server" --port "$port" --ingest "$stage" >/dev/null &
+      staged=$!
+      wait_port "$port"
+      python3 Benchmarks/gen_deliveries.py "$count" "$work/d.tsv" "$stage$run"
+      run_wrk "$port" "$work/d.tsv" "$stage$run"
+      kill "$staged"; wait "$staged" 2>/dev/null || true
+      echo "run $run stage $stage: $(rps "$work/$stage$run.wrk") req/s p50 $(pct "$work/$stage$run.wrk" 50%) p99 $(pct "$work/$stage$run.wrk" 99%)"
+      grep -E 'Non-2xx|Socket errors' "$work/$stage$run.wrk" || true
+    done
+  fi
 
   # talentwatch serve with a fresh database.
   port=$(free_port)

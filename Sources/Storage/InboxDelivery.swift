@@ -15,7 +15,12 @@ public struct InboxDelivery: Sendable, Hashable {
   /// The signed timestamp, when the scheme has one.
   public var signedAt: Date?
   /// The headers worth keeping (ids, timestamps, event names); never a signature or a secret.
-  public var headers: [String: String]
+  public var headers: [String: String] {
+    didSet { headersJSON = InboxHeadersJSON.encode(headers) }
+  }
+  /// `headers` as stored: a JSON object with sorted keys. Encoded when the delivery is made (on the
+  /// receiving thread), so the group-commit writer only binds it.
+  public private(set) var headersJSON: String
   /// The body, byte-exact.
   public var body: [UInt8]
 
@@ -31,6 +36,7 @@ public struct InboxDelivery: Sendable, Hashable {
     self.receivedAt = receivedAt
     self.signedAt = signedAt
     self.headers = headers
+    self.headersJSON = InboxHeadersJSON.encode(headers)
     self.body = body
   }
 }

@@ -24,7 +24,7 @@ public enum InboxStore {
           .text(delivery.source), .text(delivery.deliveryID), .text(delivery.scheme),
           .text(delivery.format), .date(delivery.receivedAt),
           delivery.signedAt.map { SQLValue.date($0) } ?? .null,
-          .text(encodeHeaders(delivery.headers)), .blob(delivery.body),
+          .text(delivery.headersJSON), .blob(delivery.body),
           .integer(Int64(delivery.body.count)),
         ])
       if let id = inserted?.int(0) {
@@ -228,38 +228,6 @@ public enum InboxStore {
     return StoredSignal(
       id: id, inboxID: inboxID, ordinal: Int(ordinal), candidateID: candidateID,
       receivedAt: receivedAt, signal: try decodeSignal(json))
-  }
-
-  /// The kept headers as a JSON object with sorted keys, written by hand: this runs once per delivery on
-  /// the group-commit path, where Foundation's encoder cost more than the insert itself.
-  static func encodeHeaders(_ headers: [String: String]) -> String {
-    var json = "{"
-    for (index, key) in headers.keys.sorted().enumerated() {
-      if index > 0 { json += "," }
-      appendJSONString(key, to: &json)
-      json += ":"
-      appendJSONString(headers[key] ?? "", to: &json)
-    }
-    return json + "}"
-  }
-
-  private static func appendJSONString(_ text: String, to json: inout String) {
-    json += "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": json += "\\\""
-      case "\\": json += "\\\\"
-      case "\n": json += "\\n"
-      case "\r": json += "\\r"
-      case "\t": json += "\\t"
-      case _ where scalar.value < 0x20:
-        json +=
-          "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-          + String(scalar.value, radix: 16)
-      default: json.unicodeScalars.append(scalar)
-      }
-    }
-    json += "\""
   }
 
   private static func decodeHeaders(_ json: String) -> [String: String] {

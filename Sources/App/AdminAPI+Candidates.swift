@@ -42,7 +42,7 @@ extension AdminAPI {
       "GET", "/candidates/{id}", .readCandidates,
       { request, _ in
         let id = try Self.pathID(request, "candidate")
-        let (record, pending) = try await Self.write(database) { connection in
+        let (record, pending) = try await Self.read(database) { connection in
           (
             try CandidateStore.record(id: id, in: connection),
             try PendingFieldStore.fields(candidateID: id, in: connection)

@@ -38,7 +38,7 @@ extension AdminAPI {
       "GET", "/vacancies", .vacancies,
       { _, user in
         let owner: String? = user.role == .admin ? nil : user.id
-        let list = try await Self.write(database) {
+        let list = try await Self.read(database) {
           try VacancyStore.list(ownerUserID: owner, in: $0)
         }
         return Self.json(200, ["vacancies": list.map(Self.vacancyJSON)])
@@ -48,7 +48,7 @@ extension AdminAPI {
       "GET", "/vacancies/{id}", .vacancies,
       { request, user in
         let id = try Self.pathID(request, "vacancy")
-        let vacancy = try await Self.write(database) { try VacancyStore.vacancy(id: id, in: $0) }
+        let vacancy = try await Self.read(database) { try VacancyStore.vacancy(id: id, in: $0) }
         guard let vacancy else { throw AdminAPIFailure.notFound("vacancy") }
         try Self.requireOwner(vacancy, user)
         return Self.json(200, Self.vacancyJSON(vacancy))
@@ -63,12 +63,16 @@ extension AdminAPI {
           title: try body.string("title"), criteria: try body.criteria(),
           isOpen: try body.bool("is_open"),
           aiScoring: try body.bool("ai_scoring"))
-        let existing = try await Self.write(database) { try VacancyStore.vacancy(id: id, in: $0) }
-        guard let existing else { throw AdminAPIFailure.notFound("vacancy") }
-        try Self.requireOwner(existing, user)
         let now = clock.now()
-        let updated = try await Self.write(database) {
-          try VacancyStore.update(id: id, changes, at: now, in: $0)
+        // The owner check and the update in one transaction: nothing can change in between.
+        let updated = try await Self.write(database) { connection -> VacancyRecord? in
+          try connection.transaction {
+            guard let existing = try VacancyStore.vacancy(id: id, in: connection) else {
+              return nil
+            }
+            try Self.requireOwner(existing, user)
+            return try VacancyStore.update(id: id, changes, at: now, in: connection)
+          }
         }
         guard let updated else { throw AdminAPIFailure.notFound("vacancy") }
         return Self.json(200, Self.vacancyJSON(updated))

@@ -58,6 +58,23 @@ struct AdminAPI: Sendable {
     }
   }
 
+  /// Runs `body` on a reader connection in one read transaction (a consistent snapshot), so reads never
+  /// queue behind writes (an ingest burst holds the writer); storage failures map to API failures.
+  static func read<T: Sendable>(
+    _ database: Database, _ body: @escaping @Sendable (Connection) throws -> T
+  ) async throws(AdminAPIFailure) -> T {
+    do {
+      return try await database.read { connection in
+        try connection.transaction { try body(connection) }
+      }
+    } catch let failure as AdminAPIFailure {
+      throw failure
+    } catch {
+      throw AdminAPIFailure(
+        status: 500, code: "internal", message: "The request could not be completed.")
+    }
+  }
+
   /// Runs `body` on the writer connection, mapping storage failures to API failures.
   static func write<T: Sendable>(
     _ database: Database, _ body: @escaping @Sendable (Connection) throws -> T

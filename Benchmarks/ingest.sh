@@ -4,8 +4,9 @@
 # libmicrohttpd handler measured the same way in the same run. Runs alternate; medians are reported.
 # Usage: Benchmarks/ingest.sh [runs=3] [duration_seconds=8] [deliveries_per_run=500000]
 # With STAGES=1, each run also measures two stages of the path without the database, through
-# `bench-router-server --ingest verified|deferred` (signature verification answered at once; the same with
-# the answer sent from another thread, i.e. suspend/resume), to show what each stage costs.
+# `bench-router-server --ingest verified|deferred|durable` (signature verification answered at once; the
+# same with the answer sent from another thread, i.e. suspend/resume; the same answered after a group
+# commit to a plain file with one fdatasync per batch), to show what each stage costs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -48,9 +49,9 @@ for run in $(seq 1 "$runs"); do
   echo "run $run bare: $(rps "$work/bare$run.wrk") req/s p50 $(pct "$work/bare$run.wrk" 50%) p99 $(pct "$work/bare$run.wrk" 99%)"
 
   if [ "${STAGES:-0}" = 1 ]; then
-    for stage in verified deferred; do
+    for stage in verified deferred durable durable-parallel; do
       port=$(free_port)
-      "$bin/bench-router-server" --port "$port" --ingest "$stage" >/dev/null &
+      TMPDIR="$work" "$bin/bench-router-server" --port "$port" --ingest "$stage" >/dev/null &
       staged=$!
       wait_port "$port"
       python3 Benchmarks/gen_deliveries.py "$count" "$work/d.tsv" "$stage$run"

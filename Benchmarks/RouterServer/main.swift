@@ -1,7 +1,7 @@
 // bench-router-server: `GET /healthz` served through HTTPServer's Router and Server, to compare with
-// bench-bare-server; with `--ingest verified|deferred`, `POST /webhooks/{source}` runs a stage of the
+// bench-bare-server; with `--ingest verified|deferred|durable|durable-parallel`, `POST /webhooks/{source}` runs a stage of the
 // ingest path without the database (see IngestStage.swift).
-// Usage: bench-router-server [--port N] [--ingest verified|deferred]   (prints `listening <port>`, stops
+// Usage: bench-router-server [--port N] [--ingest verified|deferred|durable|durable-parallel]   (prints `listening <port>`, stops
 // on SIGTERM or SIGINT)
 import Glibc
 import HTTPServer
@@ -20,7 +20,8 @@ while let argument = arguments.popFirst() {
     ingestStage = IngestStage(rawValue: value)
   default:
     exitWithMessage(
-      "usage: bench-router-server [--port N] [--ingest verified|deferred]", code: 2)
+      "usage: bench-router-server [--port N] [--ingest verified|deferred|durable|durable-parallel]",
+      code: 2)
   }
 }
 

@@ -75,6 +75,10 @@ let package = Package(
     .executableTarget(
       name: "bench-planning", dependencies: ["Domain", "Storage"], path: "Benchmarks/PlanningBench",
       swiftSettings: swiftSettings),
+    // The group-commit writer's database work alone: InboxStore.append per transaction size.
+    .executableTarget(
+      name: "bench-inbox", dependencies: ["Storage"], path: "Benchmarks/InboxBench",
+      swiftSettings: swiftSettings),
     // The notification dispatcher: throughput and enqueue-to-delivery latency to a loopback receiver.
     .executableTarget(
       name: "bench-notify",

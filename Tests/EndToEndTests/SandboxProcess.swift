@@ -36,14 +36,7 @@ final class SandboxProcess: Sendable {
     try process.run()
     self.process = process
     self.logPath = logPath
-    var line = Data()
-    let reader = out.fileHandleForReading
-    while !line.contains(UInt8(ascii: "\n")) {
-      let chunk = reader.availableData
-      if chunk.isEmpty { break }
-      line.append(chunk)
-    }
-    let text = String(decoding: line, as: UTF8.self)
+    let text = ChildOutput.firstLine(of: out.fileHandleForReading)
     guard text.hasPrefix("listening on http://127.0.0.1:"),
       let port = Int(text.dropFirst("listening on http://127.0.0.1:".count).prefix { $0.isNumber })
     else {

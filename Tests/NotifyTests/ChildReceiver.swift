@@ -29,14 +29,7 @@ final class ChildReceiver: @unchecked Sendable {
     process.standardError = FileHandle.nullDevice
     process.standardInput = FileHandle.nullDevice
     try process.run()
-    var line = Data()
-    let reader = out.fileHandleForReading
-    while !line.contains(UInt8(ascii: "\n")) {
-      let chunk = reader.availableData
-      if chunk.isEmpty { break }
-      line.append(chunk)
-    }
-    let text = String(decoding: line, as: UTF8.self)
+    let text = ChildOutput.firstLine(of: out.fileHandleForReading)
     guard text.hasPrefix("listening "),
       let port = Int(text.dropFirst("listening ".count).prefix { $0.isNumber })
     else {

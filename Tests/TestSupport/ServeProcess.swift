@@ -28,14 +28,7 @@ public final class ServeProcess: Sendable {
     self.process = process
     self.logPath = logPath
     // The first stdout line says "listening on http://HOST:PORT".
-    var line = Data()
-    let reader = out.fileHandleForReading
-    while !line.contains(UInt8(ascii: "\n")) {
-      let chunk = reader.availableData
-      if chunk.isEmpty { break }
-      line.append(chunk)
-    }
-    let text = String(decoding: line, as: UTF8.self)
+    let text = ChildOutput.firstLine(of: out.fileHandleForReading)
     // "listening on http://HOST:PORT" (or https:// when TLS is configured).
     guard
       let range = text.range(of: "listening on http://") ?? text.range(of: "listening on https://"),

@@ -61,12 +61,11 @@ public enum MatchesRoute {
     }
     let rows = try ScoreStore.matches(
       vacancyID: vacancyID, limit: limit, after: cursor, in: connection)
-    let decoder = JSONDecoder()
+    var explainer = ScoreExplainer(connection: connection)
     let entries = try rows.map { row in
       MatchesPage.Entry(
         candidateID: row.candidateID, score: row.score,
-        contributions: try decoder.decode(
-          [MatchContribution].self, from: Data(row.contributions.utf8)),
+        contributions: try explainer.contributions(of: row),
         modelVersion: row.modelVersion, trigger: row.trigger,
         scoredAt: row.scoredAt.formatted(.iso8601), isStopped: !vacancy.aiScoring)
     }

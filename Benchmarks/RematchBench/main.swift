@@ -105,7 +105,8 @@ func storedFigures() throws -> String {
   }
   var bytes = 0
   for suffix in ["", "-wal"] {
-    let attributes = try? FileManager.default.attributesOfItem(atPath: directory + "/bench.db" + suffix)
+    let attributes = try? FileManager.default.attributesOfItem(
+      atPath: directory + "/bench.db" + suffix)
     bytes += (attributes?[.size] as? Int) ?? 0
   }
   return "\(written) scores stored in \(logRows) log rows, database \(bytes / 1_000_000) MB"

@@ -166,7 +166,8 @@ struct Explanation: Sendable, Encodable {
       else { return nil }
       var explainer = ScoreExplainer(connection: connection)
       let titles = Dictionary(
-        dossier.scores.map { ($0.vacancyID, $0.vacancyTitle) }, uniquingKeysWith: { first, _ in first })
+        dossier.scores.map { ($0.vacancyID, $0.vacancyTitle) },
+        uniquingKeysWith: { first, _ in first })
       let scores = try ScoreStore.history(candidateID: candidateID, in: connection)
         .sorted { ($0.scoredAt, $0.logID, $0.vacancyID) < ($1.scoredAt, $1.logID, $1.vacancyID) }
         .map { score in

@@ -172,7 +172,8 @@ public struct Rematcher: Sendable {
                 points: matcher.points(candidate: people[c], vacancy: target.features),
                 criteriaVersion: target.vacancy.criteriaVersion, byVacancy: target.edited))
             try raise(
-              total: total, score: { matcher.score(candidate: people[c], vacancy: target.features) },
+              total: total,
+              score: { matcher.score(candidate: people[c], vacancy: target.features) },
               candidateID: input.id, vacancy: target.vacancy,
               previous: previous.map { Int($0.score) },
               inPipeline: target.pipeline.contains(input.id), jobChanged: false,
@@ -183,14 +184,15 @@ public struct Rematcher: Sendable {
             fresh
             ? try MatchSnapshotStore.insertCandidate(
               candidateID: input.id, basis: basis, month: month, takenAt: now,
-              features: builder.snapshot(of: people[c]), in: connection) : nil
+              features: builder.snapshot(of: people[c]), in: connection) : input.snapshot?.id
           try auditRun(
             candidateID: input.id, written: writes.count, trigger: trigger, now: now,
             in: connection)
           scorings.append(
             CandidateScoring(
               candidateID: input.id, trigger: trigger, modelVersion: matcher.modelVersion,
-              scoredAt: now, snapshotID: snapshotID, writes: writes, current: input.current))
+              scoredAt: now, snapshotID: snapshotID, isNewSnapshot: fresh, writes: writes,
+              current: input.current))
         }
         report.scoresWritten += try ScoreStore.record(scorings, in: connection)
       }
@@ -296,7 +298,8 @@ public struct Rematcher: Sendable {
       scorings.append(
         CandidateScoring(
           candidateID: candidateID, trigger: trigger, modelVersion: matcher.modelVersion,
-          scoredAt: now, snapshotID: snapshotID, writes: writes, current: current))
+          scoredAt: now, snapshotID: snapshotID, isNewSnapshot: true, writes: writes,
+          current: current))
     }
     report.scoresWritten += try ScoreStore.record(scorings, in: connection)
     try MatchingStore.markMatched(changeIDs: changes.map(\.id), at: now, in: connection)

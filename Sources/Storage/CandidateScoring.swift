@@ -12,9 +12,11 @@ public struct CandidateScoring: Sendable, Hashable {
   public var modelVersion: String
   /// When the scores were computed.
   public var scoredAt: Date
-  /// The feature snapshot the scores were computed from, which also stays the candidate's cached
-  /// features until the profile changes; nil keeps the cached one.
+  /// The feature snapshot the scores were computed from (nil: none kept); it is also the candidate's cached
+  /// features until the profile changes.
   public var snapshotID: Int64?
+  /// Whether `snapshotID` was taken in this run (so it is recorded as the cache even without writes).
+  public var isNewSnapshot: Bool
   /// The changed scores, sorted by vacancy id.
   public var writes: [ScoreWrite]
   /// The candidate's current scores before this run.
@@ -23,8 +25,9 @@ public struct CandidateScoring: Sendable, Hashable {
   /// Creates a candidate's scoring.
   public init(
     candidateID: Int64, trigger: String, modelVersion: String, scoredAt: Date, snapshotID: Int64?,
-    writes: [ScoreWrite], current: CurrentScores
+    isNewSnapshot: Bool = false, writes: [ScoreWrite], current: CurrentScores
   ) {
+    self.isNewSnapshot = isNewSnapshot
     self.candidateID = candidateID
     self.trigger = trigger
     self.modelVersion = modelVersion

@@ -150,7 +150,9 @@ public enum MatchingStore {
       guard let id = row.int(0) else { return }
       let current = row.blob(1).flatMap { CurrentScores(encoded: $0) } ?? CurrentScores()
       var snapshot: (id: Int64, features: [UInt8])?
-      if let snapshotID = row.int(2), let features = row.blob(3) { snapshot = (snapshotID, features) }
+      if let snapshotID = row.int(2), let features = row.blob(3) {
+        snapshot = (snapshotID, features)
+      }
       result.append(
         MatchingCandidate(id: id, snapshot: snapshot, profile: row.text(4), current: current))
     }

@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 
 /// Reads everything held about one person, for the explanation (typed) and the export (every column of
 /// every row). All of its SQL lives here.
@@ -48,14 +48,16 @@ public enum PersonalDataStore {
       titles[id] = try connection.queryOne(
         "SELECT title FROM vacancies WHERE id = ?", [.integer(id)])?.text(0)
     }
-    let scores = history.sorted { ($0.scoredAt, $0.logID, $0.vacancyID) < ($1.scoredAt, $1.logID, $1.vacancyID) }
-      .map { score in
-        CandidateDossier.Score(
-          vacancyID: score.vacancyID, vacancyTitle: titles[score.vacancyID], score: score.score,
-          contributions: score.legacyContributions ?? Self.pointsJSON(score.points),
-          modelVersion: score.modelVersion, trigger: score.trigger, scoredAt: score.scoredAt,
-          isCurrent: score.isCurrent)
-      }
+    let scores = history.sorted {
+      ($0.scoredAt, $0.logID, $0.vacancyID) < ($1.scoredAt, $1.logID, $1.vacancyID)
+    }
+    .map { score in
+      CandidateDossier.Score(
+        vacancyID: score.vacancyID, vacancyTitle: titles[score.vacancyID], score: score.score,
+        contributions: score.legacyContributions ?? Self.pointsJSON(score.points),
+        modelVersion: score.modelVersion, trigger: score.trigger, scoredAt: score.scoredAt,
+        isCurrent: score.isCurrent)
+    }
 
     let signals = try connection.query(
       """

@@ -26,7 +26,7 @@ public enum ScoreStore {
   // MARK: - Writing
 
   /// Writes each candidate's changed scores: one log row, the merged current scores and the column bytes;
-  /// a scoring without writes only records its snapshot as the candidate's cached features. Returns how
+  /// a scoring without writes only records a new snapshot as the candidate's cached features. Returns how
   /// many scores were written. Run it inside the caller's transaction.
   @discardableResult
   public static func record(_ scorings: [CandidateScoring], in connection: Connection) throws
@@ -53,7 +53,7 @@ public enum ScoreStore {
         for write in scoring.writes {
           cells.append((write.vacancyID, scoring.candidateID, UInt8(clamping: write.score)))
         }
-      } else if scoring.snapshotID == nil {
+      } else if !scoring.isNewSnapshot || scoring.snapshotID == nil {
         continue
       }
       try connection.run(
@@ -199,9 +199,10 @@ public enum ScoreStore {
       [.integer(candidateID)])
     {
       for var score in try scores(of: row) {
-        score.isCurrent = current.entry(vacancyID: score.vacancyID).map {
-          current.logID(of: $0) == score.logID
-        } ?? false
+        score.isCurrent =
+          current.entry(vacancyID: score.vacancyID).map {
+            current.logID(of: $0) == score.logID
+          } ?? false
         result.append(score)
       }
     }

@@ -14,8 +14,9 @@ public struct ScoreWrite: Sendable, Hashable {
   public var byVacancy: Bool
 
   /// Creates a score to write.
-  public init(vacancyID: Int64, points: MatchPoints, criteriaVersion: Int64, byVacancy: Bool = false)
-  {
+  public init(
+    vacancyID: Int64, points: MatchPoints, criteriaVersion: Int64, byVacancy: Bool = false
+  ) {
     self.vacancyID = vacancyID
     self.points = points
     self.criteriaVersion = criteriaVersion

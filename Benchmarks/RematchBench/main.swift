@@ -154,13 +154,14 @@ case "delta", "delta-full":
   for run in 1...runs {
     try changeProfiles(ids, events: true)
     clock.advance(by: 60)
-    let time = try seconds {
+    let (time, cpu) = try measure {
       report = try database.writeSync { try rematcher.matchChanges(in: $0) }
     }
     times.append(time)
     print(
-      "run \(run): \(format(time)) s, \(report.changesMatched) changes, \(report.pairsScored) pairs, "
-        + "\(report.scoresWritten) written, \(report.eventsRaised) events")
+      "run \(run): \(format(time)) s (\(format(cpu)) s CPU), \(report.changesMatched) changes, "
+        + "\(report.pairsScored) pairs, \(report.scoresWritten) written, \(report.eventsRaised) events"
+    )
   }
   print(try storedFigures())
   print(
@@ -179,12 +180,12 @@ case "full":
     let changed = (0..<(candidateCount / 100)).map { Int64($0 * 100 + run) }
     try changeProfiles(changed, events: false)
     clock.advance(by: 60)
-    let time = try seconds {
+    let (time, cpu) = try measure {
       report = try database.writeSync { try rematcher.rescoreVacancies(force: true, in: $0) }
     }
     times.append(time)
     print(
-      "run \(run): \(format(time)) s, \(report.pairsScored) pairs, \(report.scoresWritten) written "
+      "run \(run): \(format(time)) s (\(format(cpu)) s CPU), \(report.pairsScored) pairs, \(report.scoresWritten) written "
         + "(\(changed.count) profiles changed)")
   }
   print(try storedFigures())

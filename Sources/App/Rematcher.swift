@@ -156,29 +156,44 @@ public struct Rematcher: Sendable {
         report.pairsScored += totals.count
         var scorings: [CandidateScoring] = []
         for (c, (input, fresh)) in kept.enumerated() {
-          var writes: [ScoreWrite] = []
-          for (v, target) in targets.enumerated() {
-            let total = Int(totals[v * kept.count + c])
-            let previous = input.current.entry(vacancyID: target.vacancy.id)
-            if let previous, Int(previous.score) == total,
-              input.current.modelVersion(of: previous) == matcher.modelVersion,
-              !target.edited || Int64(previous.criteriaVersion) == target.vacancy.criteriaVersion
+          // The current score of each target (both lists are sorted by vacancy id), and which changed.
+          var previous: [CurrentScores.Entry?] = []
+          previous.reserveCapacity(targets.count)
+          var changed: [Int] = []
+          var cursor = 0
+          let entries = input.current.entries
+          for v in targets.indices {
+            let vacancyID = targets[v].vacancy.id
+            while cursor < entries.count && entries[cursor].vacancyID < vacancyID { cursor += 1 }
+            let entry =
+              cursor < entries.count && entries[cursor].vacancyID == vacancyID
+              ? entries[cursor] : nil
+            previous.append(entry)
+            if let entry, Int(entry.score) == Int(totals[v * kept.count + c]),
+              input.current.modelVersion(of: entry) == matcher.modelVersion,
+              !targets[v].edited
+                || Int64(entry.criteriaVersion) == targets[v].vacancy.criteriaVersion
             {
               continue
             }
-            writes.append(
-              ScoreWrite(
-                vacancyID: target.vacancy.id,
-                points: matcher.points(candidate: people[c], vacancy: target.features),
-                criteriaVersion: target.vacancy.criteriaVersion, byVacancy: target.edited))
+            changed.append(v)
+          }
+          let points = matcher.points(candidate: people[c], vacancies: vacancyFeatures, at: changed)
+          var writes: [ScoreWrite] = []
+          writes.reserveCapacity(changed.count)
+          for (k, v) in changed.enumerated() {
+            let write = ScoreWrite(
+              vacancyID: targets[v].vacancy.id, points: points[k],
+              criteriaVersion: targets[v].vacancy.criteriaVersion, byVacancy: targets[v].edited)
+            writes.append(write)
             try raise(
-              total: total,
-              score: { matcher.score(candidate: people[c], vacancy: target.features) },
-              candidateID: input.id, vacancy: target.vacancy,
-              previous: previous.map { Int($0.score) },
-              inPipeline: target.pipeline.contains(input.id), jobChanged: false,
-              openedToWork: false, trigger: writes[writes.count - 1].trigger(run: trigger),
-              report: &report, in: connection)
+              total: write.score,
+              score: { matcher.score(candidate: people[c], vacancy: vacancyFeatures[v]) },
+              candidateID: input.id, vacancy: targets[v].vacancy,
+              previous: previous[v].map { Int($0.score) },
+              inPipeline: targets[v].pipeline.contains(input.id), jobChanged: false,
+              openedToWork: false, trigger: write.trigger(run: trigger), report: &report,
+              in: connection)
           }
           let snapshotID =
             fresh
@@ -262,28 +277,47 @@ public struct Rematcher: Sendable {
       let totals = matcher.scoreTotals(candidate: person, vacancies: features)
       report.pairsScored += totals.count
       let current = try ScoreStore.current(candidateID: candidateID, in: connection)
-      var writes: [ScoreWrite] = []
-      for (index, vacancy) in open.enumerated() {
-        let total = Int(totals[index])
-        let previous = current.entry(vacancyID: vacancy.id)
-        let inPipeline = pipeline.contains(vacancy.id)
+      // The current score of each open vacancy (both lists are sorted by vacancy id), and which changed.
+      var previous: [CurrentScores.Entry?] = []
+      previous.reserveCapacity(open.count)
+      var changed: [Int] = []
+      var cursor = 0
+      let entries = current.entries
+      for index in open.indices {
+        let vacancyID = open[index].id
+        while cursor < entries.count && entries[cursor].vacancyID < vacancyID { cursor += 1 }
+        let entry =
+          cursor < entries.count && entries[cursor].vacancyID == vacancyID ? entries[cursor] : nil
+        previous.append(entry)
         let unchanged =
-          previous.map {
-            Int($0.score) == total && current.modelVersion(of: $0) == matcher.modelVersion
+          entry.map {
+            Int($0.score) == Int(totals[index])
+              && current.modelVersion(of: $0) == matcher.modelVersion
           } ?? false
-        if unchanged && !inPipeline { continue }
-        if !unchanged {
+        if !unchanged { changed.append(index) }
+      }
+      let points = matcher.points(candidate: person, vacancies: features, at: changed)
+      var writes: [ScoreWrite] = []
+      writes.reserveCapacity(changed.count)
+      var next = 0
+      for index in open.indices {
+        let isChanged = next < changed.count && changed[next] == index
+        let inPipeline = !pipeline.isEmpty && pipeline.contains(open[index].id)
+        if !isChanged && !inPipeline { continue }
+        if isChanged {
           writes.append(
             ScoreWrite(
-              vacancyID: vacancy.id,
-              points: matcher.points(candidate: person, vacancy: features[index]),
-              criteriaVersion: vacancy.criteriaVersion))
+              vacancyID: open[index].id, points: points[next],
+              criteriaVersion: open[index].criteriaVersion))
+          next += 1
         }
         try raise(
-          total: total, score: { matcher.score(candidate: person, vacancy: features[index]) },
-          candidateID: candidateID, vacancy: vacancy, previous: previous.map { Int($0.score) },
-          inPipeline: inPipeline, jobChanged: jobChanged, openedToWork: openedToWork,
-          trigger: trigger, report: &report, in: connection)
+          total: Int(totals[index]),
+          score: { matcher.score(candidate: person, vacancy: features[index]) },
+          candidateID: candidateID, vacancy: open[index],
+          previous: previous[index].map { Int($0.score) }, inPipeline: inPipeline,
+          jobChanged: jobChanged, openedToWork: openedToWork, trigger: trigger, report: &report,
+          in: connection)
       }
       for vacancyID in pipeline.sorted() {
         guard let vacancy = stopped[vacancyID] else { continue }
@@ -320,13 +354,21 @@ public struct Rematcher: Sendable {
       ], in: connection)
   }
 
-  /// Asks the policy for events (on the total alone) and hands any to the sink with the full score,
-  /// which is computed only then.
+  /// Asks the policy for events (on the total alone) and hands any to the sink with the full score, which
+  /// is computed only then; without a sink the events are only counted. `total` nil: the vacancy's
+  /// scoring is stopped, so only pipeline events are raised, without a score.
   private func raise(
-    total: Int?, score: () -> MatchScore?, candidateID: Int64, vacancy: MatchingVacancy,
-    previous: Int?, inPipeline: Bool, jobChanged: Bool, openedToWork: Bool, trigger: String,
+    total: Int?, score: () -> MatchScore?, candidateID: Int64,
+    vacancy: @autoclosure () -> MatchingVacancy, previous: Int?, inPipeline: Bool,
+    jobChanged: Bool, openedToWork: Bool, trigger: @autoclosure () -> String,
     report: inout RematchReport, in connection: Connection
   ) throws {
+    if let total, sink == nil {
+      report.eventsRaised += MatchEventPolicy.count(
+        previous: previous, current: total, thresholds: thresholds, inPipeline: inPipeline,
+        jobChanged: jobChanged, openedToWork: openedToWork)
+      return
+    }
     var events = MatchEventPolicy.events(
       previous: previous, current: total ?? 0, thresholds: thresholds,
       inPipeline: inPipeline, jobChanged: jobChanged, openedToWork: openedToWork)
@@ -334,10 +376,12 @@ public struct Rematcher: Sendable {
     guard !events.isEmpty else { return }
     report.eventsRaised += events.count
     guard let sink else { return }
+    let vacancy = vacancy()
     try sink(
       MatchingNotice(
         candidateID: candidateID, vacancyID: vacancy.id, ownerUserID: vacancy.ownerUserID,
-        previous: previous, score: total == nil ? nil : score(), events: events, trigger: trigger),
+        previous: previous, score: total == nil ? nil : score(), events: events,
+        trigger: trigger()),
       connection)
   }
 

@@ -19,15 +19,25 @@ extension Matcher {
       vacancy.minimumMonths == 0
       ? MatchFeature.experience.maxPoints
       : Self.experiencePoints(Self.relevantMonths(candidate, vacancy), vacancy.minimumMonths)
-    let parts: [Int] = [
-      Int(vacancy.requiredPoints[required]), Self.titleMatch(candidate, vacancy).points,
-      Self.seniorityPoints(candidate.seniority, vacancy.seniority), experience,
-      Self.locationMatch(candidate, vacancy).points, Int(vacancy.preferredPoints[preferred]),
-      Self.openToWorkPoints(candidate.openToWork),
-    ]
-    var packed: UInt64 = 0
-    for (index, value) in parts.enumerated() { packed |= UInt64(value) << UInt64(8 * index) }
+    // Packed in `MatchFeature.allCases` order, one byte each, without an intermediate array.
+    var packed = UInt64(vacancy.requiredPoints[required])
+    packed |= UInt64(Self.titleMatch(candidate, vacancy).points) << 8
+    packed |= UInt64(Self.seniorityPoints(candidate.seniority, vacancy.seniority)) << 16
+    packed |= UInt64(experience) << 24
+    packed |= UInt64(Self.locationMatch(candidate, vacancy).points) << 32
+    packed |= UInt64(vacancy.preferredPoints[preferred]) << 40
+    packed |= UInt64(Self.openToWorkPoints(candidate.openToWork)) << 48
     return MatchPoints(packed: packed)
+  }
+
+  /// The points of one candidate against the vacancies at `indices` (in that order): the loop for the
+  /// pairs whose totals changed, run here so that no vacancy's features are copied per pair.
+  public func points(
+    candidate: CandidateFeatures, vacancies: [VacancyFeatures], at indices: [Int]
+  ) -> [MatchPoints] {
+    vacancies.withUnsafeBufferPointer { buffer in
+      indices.map { points(candidate: candidate, vacancy: buffer[$0]) }
+    }
   }
 
   /// The breakdown of a stored score: the matcher's sentences when this model produced it and the stored

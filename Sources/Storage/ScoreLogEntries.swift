@@ -26,7 +26,7 @@ enum ScoreLogEntries {
       writer.varint(UInt64(max(0, write.vacancyID - previous)))
       previous = write.vacancyID
       writer.varint(UInt64(max(0, write.criteriaVersion)) << 1 | (write.byVacancy ? 1 : 0))
-      writer.raw(write.points.bytes)
+      for index in 0..<MatchPoints.count { writer.byte(UInt8(write.points[index])) }
     }
     return writer.bytes
   }

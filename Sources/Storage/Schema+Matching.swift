@@ -59,13 +59,22 @@ extension Schema {
           scores BLOB NOT NULL
         );
         -- Current totals vacancy-major: one byte per candidate id (255: none) in chunks of 8,192 ids, so a
-        -- match list is one read and a delta rewrites a bounded number of bytes however many are stored.
+        -- match list is one read of about 100 KB however many pairs are stored.
         CREATE TABLE match_columns (
           vacancy_id INTEGER NOT NULL REFERENCES vacancies (id) ON DELETE CASCADE,
           chunk INTEGER NOT NULL,
           scores BLOB NOT NULL,
           PRIMARY KEY (vacancy_id, chunk)
         );
+        -- Column changes not yet folded into match_columns: per vacancy and run the changed (candidate, score)
+        -- cells, a few KB; readers apply them in id order, writers fold them once a vacancy has many.
+        CREATE TABLE match_column_patches (
+          id INTEGER PRIMARY KEY,
+          vacancy_id INTEGER NOT NULL REFERENCES vacancies (id) ON DELETE CASCADE,
+          cell_count INTEGER NOT NULL,
+          cells BLOB NOT NULL
+        );
+        CREATE INDEX match_column_patches_by_vacancy ON match_column_patches (vacancy_id, id);
         CREATE TABLE match_counters (
           name TEXT PRIMARY KEY,
           value INTEGER NOT NULL

@@ -8,7 +8,9 @@ import Foundation
 ///   candidate's feature snapshot; per score the vacancy, criteria version and 7 feature points).
 /// - `match_current`: per candidate one blob of current scores (`CurrentScores`) pointing into the log.
 /// - `match_columns`: current totals vacancy-major, one byte per candidate id in chunks of 8,192 ids, for
-///   ordered match lists. A run rewrites the chunks its candidates fall in, whatever else is stored.
+///   ordered match lists; `match_column_patches`: each run's changed cells per vacancy (a few KB), applied
+///   on read and folded into the chunks once a vacancy has `foldThreshold` of them, so a delta writes
+///   kilobytes per vacancy instead of rewriting every chunk its candidates fall in.
 /// - `match_counters`: how many scores were ever written.
 ///
 /// Sentences are not stored: readers rebuild them from the snapshots (see `MatchSnapshotStore`).
@@ -73,7 +75,11 @@ public enum ScoreStore {
     return written
   }
 
-  /// Sets column bytes, one read and one write per (vacancy, chunk) touched.
+  /// Pending patched cells of a vacancy above which the next write folds them into the chunks.
+  static let foldThreshold = 16_384
+
+  /// Records new column cells: per vacancy one patch row, or a fold of the vacancy's patches and these
+  /// cells into its chunks once there are `foldThreshold` of them.
   static func setCells(
     _ cells: [(vacancy: Int64, candidate: Int64, score: UInt8)], in connection: Connection
   ) throws(StorageError) {
@@ -81,37 +87,148 @@ public enum ScoreStore {
     var start = 0
     while start < sorted.count {
       let vacancy = sorted[start].vacancy
-      let chunk = position(sorted[start].candidate).chunk
       var end = start
-      while end < sorted.count && sorted[end].vacancy == vacancy
-        && position(sorted[end].candidate).chunk == chunk
-      {
-        end += 1
-      }
-      var bytes =
+      while end < sorted.count && sorted[end].vacancy == vacancy { end += 1 }
+      let group = sorted[start..<end].map { (candidate: $0.candidate, score: $0.score) }
+      start = end
+      let pending =
         try connection.queryOne(
-          "SELECT scores FROM match_columns WHERE vacancy_id = ? AND chunk = ?",
-          [.integer(vacancy), .integer(chunk)])?.blob(0) ?? []
-      let needed = position(sorted[end - 1].candidate).offset + 1
-      if bytes.count < needed { bytes += [UInt8](repeating: none, count: needed - bytes.count) }
-      for cell in sorted[start..<end] { bytes[position(cell.candidate).offset] = cell.score }
+          "SELECT coalesce(sum(cell_count), 0) FROM match_column_patches WHERE vacancy_id = ?",
+          [.integer(vacancy)])?.int(0) ?? 0
+      if Int(pending) + group.count >= foldThreshold {
+        try fold(vacancyID: vacancy, extra: group, in: connection)
+      } else {
+        try connection.run(
+          "INSERT INTO match_column_patches (vacancy_id, cell_count, cells) VALUES (?, ?, ?)",
+          [.integer(vacancy), SQLValue(group.count), .blob(encodePatch(group))])
+      }
+    }
+  }
+
+  /// Applies a vacancy's patches and `extra` to its chunks, writes the chunks that changed and deletes
+  /// the patches.
+  static func fold(
+    vacancyID: Int64, extra: [(candidate: Int64, score: UInt8)], in connection: Connection
+  ) throws(StorageError) {
+    var chunks = try chunks(vacancyID: vacancyID, in: connection)
+    var dirty: Set<Int64> = []
+    for patch in try patches(vacancyID: vacancyID, in: connection) {
+      apply(patch, to: &chunks, dirty: &dirty)
+    }
+    apply(extra, to: &chunks, dirty: &dirty)
+    for chunk in dirty.sorted() {
       try connection.run(
         """
         INSERT INTO match_columns (vacancy_id, chunk, scores) VALUES (?, ?, ?)
         ON CONFLICT (vacancy_id, chunk) DO UPDATE SET scores = excluded.scores
-        """, [.integer(vacancy), .integer(chunk), .blob(bytes)])
-      start = end
+        """, [.integer(vacancyID), .integer(chunk), .blob(chunks[chunk] ?? [])])
+    }
+    try connection.run(
+      "DELETE FROM match_column_patches WHERE vacancy_id = ?", [.integer(vacancyID)])
+  }
+
+  /// A vacancy's chunks by chunk number.
+  static func chunks(vacancyID: Int64, in connection: Connection) throws(StorageError) -> [Int64:
+    [UInt8]]
+  {
+    var chunks: [Int64: [UInt8]] = [:]
+    for row in try connection.query(
+      "SELECT chunk, scores FROM match_columns WHERE vacancy_id = ?", [.integer(vacancyID)])
+    {
+      if let chunk = row.int(0), let bytes = row.blob(1) { chunks[chunk] = bytes }
+    }
+    return chunks
+  }
+
+  /// A vacancy's pending patches, oldest first.
+  static func patches(vacancyID: Int64, in connection: Connection) throws(StorageError) -> [[(
+    candidate: Int64, score: UInt8
+  )]] {
+    try connection.query(
+      "SELECT cells FROM match_column_patches WHERE vacancy_id = ? ORDER BY id",
+      [.integer(vacancyID)]
+    ).map { row throws(StorageError) in
+      guard let bytes = row.blob(0), let cells = decodePatch(bytes) else {
+        throw .inconsistency("match_column_patches: unreadable cells")
+      }
+      return cells
     }
   }
 
-  /// Deletes every score of a candidate from the columns (the rows keyed by `candidate_id` go with the
-  /// generic erasure). Part of `PurgeStore.purgeCandidate`.
+  /// Writes `cells` into `chunks`, growing them as needed, and notes which chunks changed.
+  static func apply(
+    _ cells: [(candidate: Int64, score: UInt8)], to chunks: inout [Int64: [UInt8]],
+    dirty: inout Set<Int64>
+  ) {
+    for cell in cells {
+      let (chunk, offset) = position(cell.candidate)
+      var bytes = chunks.removeValue(forKey: chunk) ?? []
+      if bytes.count <= offset {
+        bytes += [UInt8](repeating: none, count: offset + 1 - bytes.count)
+      }
+      bytes[offset] = cell.score
+      chunks[chunk] = bytes
+      dirty.insert(chunk)
+    }
+  }
+
+  /// Cells sorted by candidate as a count, then candidate id deltas and scores.
+  static func encodePatch(_ cells: [(candidate: Int64, score: UInt8)]) -> [UInt8] {
+    var writer = ByteWriter(capacity: 4 + cells.count * 3)
+    writer.varint(cells.count)
+    var previous: Int64 = 0
+    for cell in cells {
+      writer.varint(UInt64(max(0, cell.candidate - previous)))
+      previous = cell.candidate
+      writer.byte(cell.score)
+    }
+    return writer.bytes
+  }
+
+  /// Reads `encodePatch`'s form; nil when damaged.
+  static func decodePatch(_ bytes: [UInt8]) -> [(candidate: Int64, score: UInt8)]? {
+    var reader = ByteReader(bytes)
+    guard let count = reader.int() else { return nil }
+    var cells: [(candidate: Int64, score: UInt8)] = []
+    cells.reserveCapacity(count)
+    var candidate: Int64 = 0
+    for _ in 0..<count {
+      guard let delta = reader.varint(), let score = reader.byte() else { return nil }
+      candidate += Int64(truncatingIfNeeded: delta)
+      cells.append((candidate, score))
+    }
+    return reader.isAtEnd ? cells : nil
+  }
+
+  /// Deletes every score of a candidate from the columns and from every pending patch, at once (not
+  /// by a later fold), for each vacancy it has a current score for. Part of `PurgeStore.purgeCandidate`.
   public static func eraseColumns(candidateID: Int64, in connection: Connection)
     throws(StorageError)
   {
-    let current = try current(candidateID: candidateID, in: connection)
-    try setCells(
-      current.entries.map { ($0.vacancyID, candidateID, none) }, in: connection)
+    let (chunk, offset) = position(candidateID)
+    for entry in try current(candidateID: candidateID, in: connection).entries {
+      let vacancy = entry.vacancyID
+      if var bytes = try connection.queryOne(
+        "SELECT scores FROM match_columns WHERE vacancy_id = ? AND chunk = ?",
+        [.integer(vacancy), .integer(chunk)])?.blob(0), offset < bytes.count
+      {
+        bytes[offset] = none
+        try connection.run(
+          "UPDATE match_columns SET scores = ? WHERE vacancy_id = ? AND chunk = ?",
+          [.blob(bytes), .integer(vacancy), .integer(chunk)])
+      }
+      for row in try connection.query(
+        "SELECT id, cells FROM match_column_patches WHERE vacancy_id = ?", [.integer(vacancy)])
+      {
+        guard let id = row.int(0), let bytes = row.blob(1), let cells = decodePatch(bytes),
+          cells.contains(where: { $0.candidate == candidateID })
+        else { continue }
+        let kept = cells.filter { $0.candidate != candidateID }
+        try connection.run(
+          "UPDATE match_column_patches SET cell_count = ?, cells = ? WHERE id = ?",
+          [SQLValue(kept.count), .blob(encodePatch(kept)), .integer(id)])
+      }
+    }
   }
 
   // MARK: - Reading
@@ -130,18 +247,20 @@ public enum ScoreStore {
     return scores
   }
 
-  /// The current total of each candidate for one vacancy, by candidate id ascending.
+  /// The current total of each candidate for one vacancy, by candidate id ascending: the chunks with the
+  /// pending patches applied.
   public static func column(vacancyID: Int64, in connection: Connection) throws(StorageError)
     -> [(candidateID: Int64, score: Int)]
   {
+    var chunks = try chunks(vacancyID: vacancyID, in: connection)
+    var dirty: Set<Int64> = []
+    for patch in try patches(vacancyID: vacancyID, in: connection) {
+      apply(patch, to: &chunks, dirty: &dirty)
+    }
     var result: [(candidateID: Int64, score: Int)] = []
-    for row in try connection.query(
-      "SELECT chunk, scores FROM match_columns WHERE vacancy_id = ? ORDER BY chunk",
-      [.integer(vacancyID)])
-    {
-      guard let chunk = row.int(0), let bytes = row.blob(1) else { continue }
+    for chunk in chunks.keys.sorted() {
       let base = chunk * Int64(chunkSize)
-      for (offset, byte) in bytes.enumerated() where byte != none {
+      for (offset, byte) in (chunks[chunk] ?? []).enumerated() where byte != none {
         result.append((base + Int64(offset), Int(byte)))
       }
     }

@@ -1,7 +1,8 @@
 import Domain
 import Foundation
-import Storage
 import Testing
+
+@testable import Storage
 
 /// Scores through `ScoreStore` (migration 32's layout): history on every write, current scores per
 /// candidate, score columns for a keyset-paginated list of everyone, erasure, and the migration of rows
@@ -123,15 +124,55 @@ struct ScoreStoreTests {
     #expect(CurrentScores(encoded: Array(second.encoded().dropLast())) == nil)
   }
 
-  @Test("erasing a candidate's columns removes them from every list; others stay")
+  @Test(
+    "erasing a candidate's columns removes them from the chunks and every pending patch at once")
   func eraseColumns() throws {
     try withTemporaryDirectory { directory in
       let connection = try seeded(directory, ids: [1, 2])
       try write(1, 40, in: connection)
       try write(2, 60, in: connection)
+      try ScoreStore.fold(vacancyID: 1, extra: [], in: connection)
+      try write(1, 45, in: connection)
       try ScoreStore.eraseColumns(candidateID: 1, in: connection)
       let page = try ScoreStore.matches(vacancyID: 1, limit: 10, after: nil, in: connection)
       #expect(page.map(\.candidateID) == [2])
+      let chunk = try #require(
+        try connection.queryOne("SELECT scores FROM match_columns WHERE vacancy_id = 1")?.blob(0))
+      #expect(chunk[1] == 0xFF && chunk[2] == 60)
+      for row in try connection.query("SELECT cells FROM match_column_patches") {
+        let bytes = try #require(row.blob(0))
+        let cells = try #require(ScoreStore.decodePatch(bytes))
+        #expect(!cells.contains { $0.candidate == 1 })
+      }
+    }
+  }
+
+  @Test("patches are applied on read in order and folded into the chunks past the threshold")
+  func patchesFold() throws {
+    try withTemporaryDirectory { directory in
+      let connection = try seeded(directory, ids: [])
+      let count = ScoreStore.foldThreshold / 2 + 10
+      let first = (0..<count).map {
+        (vacancy: Int64(1), candidate: Int64($0 * 3 + 1), score: UInt8(10))
+      }
+      try ScoreStore.setCells(first, in: connection)
+      #expect(try connection.queryOne("SELECT count(*) FROM match_column_patches")?.int(0) == 1)
+      #expect(try connection.queryOne("SELECT count(*) FROM match_columns")?.int(0) == 0)
+      try ScoreStore.setCells([(1, 4, 99), (1, 5, 98)], in: connection)
+      var column = try ScoreStore.column(vacancyID: 1, in: connection)
+      #expect(column.count == count + 1)
+      #expect(column.first { $0.candidateID == 4 }?.score == 99)
+      // Past the threshold the next write folds everything into the chunks.
+      let second = (0..<count).map {
+        (vacancy: Int64(1), candidate: Int64($0 * 3 + 1), score: UInt8(20))
+      }
+      try ScoreStore.setCells(second, in: connection)
+      #expect(try connection.queryOne("SELECT count(*) FROM match_column_patches")?.int(0) == 0)
+      column = try ScoreStore.column(vacancyID: 1, in: connection)
+      #expect(column.count == count + 1)
+      #expect(column.first { $0.candidateID == 4 }?.score == 20)
+      #expect(column.first { $0.candidateID == 5 }?.score == 98)
+      #expect(column.map(\.candidateID) == column.map(\.candidateID).sorted())
     }
   }
 

@@ -78,6 +78,12 @@ public enum ScoreStore {
   /// Pending patched cells of a vacancy above which the next write folds them into the chunks.
   static let foldThreshold = 16_384
 
+  /// The fold threshold of one vacancy: `foldThreshold` plus up to 15/16 of it by vacancy id, so that
+  /// vacancies filled by the same runs fold in different runs rather than all in one.
+  static func foldThreshold(vacancyID: Int64) -> Int {
+    foldThreshold + Int(vacancyID.magnitude % 16) * (foldThreshold / 16)
+  }
+
   /// Records new column cells: per vacancy one patch row, or a fold of the vacancy's patches and these
   /// cells into its chunks once there are `foldThreshold` of them.
   static func setCells(
@@ -95,7 +101,7 @@ public enum ScoreStore {
         try connection.queryOne(
           "SELECT coalesce(sum(cell_count), 0) FROM match_column_patches WHERE vacancy_id = ?",
           [.integer(vacancy)])?.int(0) ?? 0
-      if Int(pending) + group.count >= foldThreshold {
+      if Int(pending) + group.count >= foldThreshold(vacancyID: vacancy) {
         try fold(vacancyID: vacancy, extra: group, in: connection)
       } else {
         try connection.run(

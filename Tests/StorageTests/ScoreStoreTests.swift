@@ -151,7 +151,7 @@ struct ScoreStoreTests {
   func patchesFold() throws {
     try withTemporaryDirectory { directory in
       let connection = try seeded(directory, ids: [])
-      let count = ScoreStore.foldThreshold / 2 + 10
+      let count = ScoreStore.foldThreshold(vacancyID: 1) / 2 + 10
       let first = (0..<count).map {
         (vacancy: Int64(1), candidate: Int64($0 * 3 + 1), score: UInt8(10))
       }

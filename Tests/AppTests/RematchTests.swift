@@ -387,7 +387,33 @@ struct RematchBreakdownTests {
       ).compactMap { $0.text(0) }
     }
     #expect(details.count == 2)
+    #expect(try world.reading { try ScoreStore.scoresWritten(in: $0) } == 4)
     #expect(
       details.allSatisfy { $0.contains("\"scores_written\":\"2\"") && $0.contains("tw-match-1") })
+  }
+
+  @Test("the export lists every score readably (points, trigger, model) and the features scored")
+  func exportIsReadable() throws {
+    let world = try RematchWorld()
+    defer { world.close() }
+    let candidate = try world.addCandidate(skills: ["swift", "k8s"])
+    try world.addVacancy(required: ["Swift", "Go"])
+    _ = try world.writing { try world.rematcher().runDue(in: $0) }
+    let text = try #require(
+      try world.reading {
+        try ExportDocument.build(candidateID: candidate, now: world.clock.now(), in: $0)
+      })
+    let document = try #require(
+      try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    let data = try #require(document["data"] as? [String: Any])
+    let scores = try #require(data["match_scores"] as? [[String: Any]])
+    #expect(scores.count == 1)
+    #expect(scores.first?["score"] as? Int == 75)
+    #expect(scores.first?["model_version"] as? String == "tw-match-1")
+    #expect((scores.first?["contributions"] as? String)?.contains("\"required_skills\"") == true)
+    let snapshots = try #require(data["match_snapshots"] as? [[String: Any]])
+    #expect((snapshots.first?["features"] as? String)?.contains("skills: ") == true)
+    #expect((snapshots.first?["features"] as? String)?.contains("kubernetes") == true)
+    #expect(data["match_log"] == nil && data["match_current"] == nil)
   }
 }

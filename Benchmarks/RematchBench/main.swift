@@ -2,6 +2,9 @@
 //
 //   delta CANDIDATES VACANCIES CHANGED RUNS: CHANGED candidates get new profiles and a change event each;
 //     one `matchChanges` pass rescores them against every open vacancy and writes the changed scores.
+//     Only the changed candidates were ever scored (situation (a)).
+//   delta-full CANDIDATES VACANCIES CHANGED RUNS: the same after a full initial scoring of every
+//     candidate × vacancy, so all pairs are stored (situation (b)).
 //   full CANDIDATES VACANCIES RUNS: `rescoreVacancies(force: true)` over everyone after 1% of profiles
 //     changed without events, writing only the scores that changed.
 //
@@ -92,9 +95,21 @@ var seeded: [CandidateProfile] = []
   }
 }
 
-/// Rows in `match_scores`.
-func scoreRows() throws -> Int {
-  try database.readSync { Int(try $0.queryOne("SELECT count(*) FROM match_scores")?.int(0) ?? 0) }
+/// Scores ever written, `match_log` rows and the database size in MB (main file plus WAL).
+func storedFigures() throws -> String {
+  let (written, logRows) = try database.readSync { connection in
+    (
+      try ScoreStore.scoresWritten(in: connection),
+      Int(try connection.queryOne("SELECT count(*) FROM match_log")?.int(0) ?? 0)
+    )
+  }
+  var bytes = 0
+  for suffix in ["", "-wal"] {
+    let attributes = try? FileManager.default.attributesOfItem(
+      atPath: directory + "/bench.db" + suffix)
+    bytes += (attributes?[.size] as? Int) ?? 0
+  }
+  return "\(written) scores stored in \(logRows) log rows, database \(bytes / 1_000_000) MB"
 }
 
 let synonyms = try MatchingSynonyms(
@@ -107,37 +122,50 @@ let setup = try seconds { try seed() }
 print("seeded \(candidateCount) candidates, \(vacancyCount) vacancies in \(format(setup)) s")
 
 switch mode {
-case "delta":
+case "delta", "delta-full":
   let changed = numbers.count > 2 ? numbers[2] : 1_000
   let runs = numbers.count > 3 ? numbers[3] : 5
   let stride = max(1, candidateCount / changed)
   let ids = (0..<changed).map { Int64($0 * stride + 1) }
-  // The vacancies count as scored already, so only change events drive the passes.
-  try database.writeSync { connection in
-    for vacancy in try MatchingStore.vacancies(in: connection) {
-      try MatchingStore.markVacancyScored(
-        id: vacancy.id, criteriaVersion: vacancy.criteriaVersion, at: clock.now(), in: connection)
+  if mode == "delta-full" {
+    var initial = RematchReport()
+    let time = try seconds {
+      initial = try database.writeSync { try rematcher.rescoreVacancies(in: $0) }
+    }
+    print(
+      "initial full scoring of \(candidateCount) × \(vacancyCount): \(format(time)) s, "
+        + "\(initial.scoresWritten) written; \(try storedFigures())")
+  } else {
+    // The vacancies count as scored already, so only change events drive the passes.
+    try database.writeSync { connection in
+      for vacancy in try MatchingStore.vacancies(in: connection) {
+        try MatchingStore.markVacancyScored(
+          id: vacancy.id, criteriaVersion: vacancy.criteriaVersion, at: clock.now(), in: connection)
+      }
     }
   }
   try changeProfiles(ids, events: true)
   var report = RematchReport()
   let first = try seconds { report = try database.writeSync { try rematcher.matchChanges(in: $0) } }
   print(
-    "first scoring of \(changed) × \(vacancyCount): \(format(first)) s, \(report.scoresWritten) written"
+    "first delta of \(changed) × \(vacancyCount): \(format(first)) s, \(report.scoresWritten) written"
   )
   var times: [Double] = []
   for run in 1...runs {
     try changeProfiles(ids, events: true)
     clock.advance(by: 60)
-    let time = try seconds {
+    let (time, cpu) = try measure {
       report = try database.writeSync { try rematcher.matchChanges(in: $0) }
     }
     times.append(time)
     print(
-      "run \(run): \(format(time)) s, \(report.changesMatched) changes, \(report.pairsScored) pairs, "
-        + "\(report.scoresWritten) written, \(report.eventsRaised) events")
+      "run \(run): \(format(time)) s (\(format(cpu)) s CPU), \(report.changesMatched) changes, "
+        + "\(report.pairsScored) pairs, \(report.scoresWritten) written, \(report.eventsRaised) events"
+    )
   }
-  print("delta \(changed) × \(vacancyCount) median \(format(median(times))) s over \(runs) runs")
+  print(try storedFigures())
+  print(
+    "\(mode) \(changed) × \(vacancyCount) median \(format(median(times))) s over \(runs) runs")
 case "full":
   let runs = numbers.count > 2 ? numbers[2] : 3
   var report = RematchReport()
@@ -146,22 +174,23 @@ case "full":
   }
   print(
     "initial scoring of \(candidateCount) × \(vacancyCount): \(format(first)) s, "
-      + "\(report.scoresWritten) written, \(try scoreRows()) rows")
+      + "\(report.scoresWritten) written; \(try storedFigures())")
   var times: [Double] = []
   for run in 1...runs {
     let changed = (0..<(candidateCount / 100)).map { Int64($0 * 100 + run) }
     try changeProfiles(changed, events: false)
     clock.advance(by: 60)
-    let time = try seconds {
+    let (time, cpu) = try measure {
       report = try database.writeSync { try rematcher.rescoreVacancies(force: true, in: $0) }
     }
     times.append(time)
     print(
-      "run \(run): \(format(time)) s, \(report.pairsScored) pairs, \(report.scoresWritten) written "
+      "run \(run): \(format(time)) s (\(format(cpu)) s CPU), \(report.pairsScored) pairs, \(report.scoresWritten) written "
         + "(\(changed.count) profiles changed)")
   }
+  print(try storedFigures())
   print(
     "full \(candidateCount) × \(vacancyCount) median \(format(median(times))) s over \(runs) runs")
 default:
-  print("usage: bench-rematch delta|full CANDIDATES VACANCIES [CHANGED] [RUNS]")
+  print("usage: bench-rematch delta|delta-full|full CANDIDATES VACANCIES [CHANGED] [RUNS]")
 }

@@ -13,6 +13,11 @@ struct AuditTrail: Sendable {
     pseudonymizer = Pseudonymizer(pepper: configuration.pepper.revealed)
   }
 
+  /// The trail for a pseudonymizer (tests).
+  init(pseudonymizer: Pseudonymizer) {
+    self.pseudonymizer = pseudonymizer
+  }
+
   /// Appends one entry about `candidateID`; `details` must hold ids and codes only, never personal data.
   func record(
     _ action: AuditAction, candidateID: Int64, actor: String, at: Date,

@@ -160,11 +160,30 @@ struct Explanation: Sendable, Encodable {
   static func build(
     candidateID: Int64, policy: RetentionPolicy, now: Date, in connection: Connection
   ) throws -> Explanation? {
-    guard
-      let dossier = try connection.transaction({
-        try PersonalDataStore.dossier(candidateID: candidateID, in: connection)
-      })
-    else { return nil }
+    // One read snapshot for the dossier and the scores, whose sentences are rebuilt from snapshots.
+    let read = try connection.transaction { () throws -> (CandidateDossier, [Score])? in
+      guard let dossier = try PersonalDataStore.dossier(candidateID: candidateID, in: connection)
+      else { return nil }
+      var explainer = ScoreExplainer(connection: connection)
+      let titles = Dictionary(
+        dossier.scores.map { ($0.vacancyID, $0.vacancyTitle) },
+        uniquingKeysWith: { first, _ in first })
+      let scores = try ScoreStore.history(candidateID: candidateID, in: connection)
+        .sorted { ($0.scoredAt, $0.logID, $0.vacancyID) < ($1.scoredAt, $1.logID, $1.vacancyID) }
+        .map { score in
+          Score(
+            vacancyID: score.vacancyID, vacancyTitle: titles[score.vacancyID] ?? nil,
+            score: score.score, modelVersion: score.modelVersion, trigger: score.trigger,
+            scoredAt: score.scoredAt, isCurrent: score.isCurrent,
+            breakdown: try score.legacyContributions.map(contributions)
+              ?? explainer.contributions(of: score).map {
+                Contribution(
+                  feature: $0.feature.rawValue, points: Double($0.points), detail: $0.sentence)
+              })
+        }
+      return (dossier, scores)
+    }
+    guard let (dossier, scores) = read else { return nil }
     let origin = dossier.origin
     let schedule = policy.schedule(
       sourcedAt: origin.sourcedAt ?? origin.createdAt, contactedAt: origin.contactedAt,
@@ -199,12 +218,7 @@ struct Explanation: Sendable, Encodable {
           stageChangedAt: $0.stageChangedAt)
       },
       scoring: scoringStatement,
-      scores: dossier.scores.map {
-        Score(
-          vacancyID: $0.vacancyID, vacancyTitle: $0.vacancyTitle, score: $0.score,
-          modelVersion: $0.modelVersion, trigger: $0.trigger, scoredAt: $0.scoredAt,
-          isCurrent: $0.isCurrent, breakdown: contributions($0.contributions))
-      },
+      scores: scores,
       refreshes: dossier.refreshes.map {
         Refresh(
           state: $0.state, reasonCode: $0.reasonCode, reason: $0.reason, plannedAt: $0.plannedAt,

@@ -31,16 +31,17 @@ public enum MatchesHistory {
     }
   }
 
-  /// The candidate's scores, by vacancy then time.
+  /// The candidate's scores, by vacancy then time, read from one snapshot.
   public static func entries(candidateID: Int64, in connection: Connection) throws -> [Entry] {
-    let decoder = JSONDecoder()
-    return try ScoreStore.history(candidateID: candidateID, in: connection).map { row in
-      Entry(
-        vacancyID: row.vacancyID, score: row.score,
-        contributions: try decoder.decode(
-          [MatchContribution].self, from: Data(row.contributions.utf8)),
-        modelVersion: row.modelVersion, trigger: row.trigger,
-        scoredAt: row.scoredAt.formatted(.iso8601), isCurrent: row.isCurrent)
+    try connection.transaction {
+      var explainer = ScoreExplainer(connection: connection)
+      return try ScoreStore.history(candidateID: candidateID, in: connection).map { row in
+        Entry(
+          vacancyID: row.vacancyID, score: row.score,
+          contributions: try explainer.contributions(of: row),
+          modelVersion: row.modelVersion, trigger: row.trigger,
+          scoredAt: row.scoredAt.formatted(.iso8601), isCurrent: row.isCurrent)
+      }
     }
   }
 }

@@ -52,31 +52,33 @@ public enum MatchesRoute {
     }
   }
 
-  /// One page of a vacancy's matches, or nil when the vacancy does not exist.
+  /// One page of a vacancy's matches, or nil when the vacancy does not exist; read from one snapshot, so
+  /// the order, the breakdowns and the total agree even while the re-matcher writes.
   public static func page(
     vacancyID: Int64, limit: Int, after cursor: ScoreCursor?, in connection: Connection
   ) throws -> MatchesPage? {
-    guard let vacancy = try MatchingStore.vacancy(id: vacancyID, in: connection) else {
-      return nil
+    try connection.transaction { () throws -> MatchesPage? in
+      guard let vacancy = try MatchingStore.vacancy(id: vacancyID, in: connection) else {
+        return nil
+      }
+      let rows = try ScoreStore.matches(
+        vacancyID: vacancyID, limit: limit, after: cursor, in: connection)
+      var explainer = ScoreExplainer(connection: connection)
+      let entries = try rows.map { row in
+        MatchesPage.Entry(
+          candidateID: row.candidateID, score: row.score,
+          contributions: try explainer.contributions(of: row),
+          modelVersion: row.modelVersion, trigger: row.trigger,
+          scoredAt: row.scoredAt.formatted(.iso8601), isStopped: !vacancy.aiScoring)
+      }
+      let next =
+        rows.count == limit
+        ? rows.last.map { ScoreCursor(score: $0.score, candidateID: $0.candidateID).description }
+        : nil
+      return MatchesPage(
+        vacancyID: vacancyID, scoringStopped: !vacancy.aiScoring,
+        total: try ScoreStore.count(vacancyID: vacancyID, in: connection), matches: entries,
+        nextAfter: next)
     }
-    let rows = try ScoreStore.matches(
-      vacancyID: vacancyID, limit: limit, after: cursor, in: connection)
-    let decoder = JSONDecoder()
-    let entries = try rows.map { row in
-      MatchesPage.Entry(
-        candidateID: row.candidateID, score: row.score,
-        contributions: try decoder.decode(
-          [MatchContribution].self, from: Data(row.contributions.utf8)),
-        modelVersion: row.modelVersion, trigger: row.trigger,
-        scoredAt: row.scoredAt.formatted(.iso8601), isStopped: !vacancy.aiScoring)
-    }
-    let next =
-      rows.count == limit
-      ? rows.last.map { ScoreCursor(score: $0.score, candidateID: $0.candidateID).description }
-      : nil
-    return MatchesPage(
-      vacancyID: vacancyID, scoringStopped: !vacancy.aiScoring,
-      total: try ScoreStore.count(vacancyID: vacancyID, in: connection), matches: entries,
-      nextAfter: next)
   }
 }

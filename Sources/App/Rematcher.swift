@@ -1,5 +1,6 @@
 public import Domain
 import Foundation
+import Signing
 public import Storage
 
 /// Rescores candidates against vacancies and stores the scores that changed, with history. Works on a
@@ -8,12 +9,18 @@ public import Storage
 /// - `matchChanges`: every unmatched change event's candidate against every open vacancy with AI scoring
 ///   on; the events are marked `matched_at`.
 /// - `rescoreVacancies`: every open, scored vacancy whose criteria version moved since its last full
-///   scoring (created or edited), against all candidates in batches; `force` rescores all of them.
+///   scoring (created or edited), against all candidates in batches of one score-column chunk;
+///   `force` rescores all of them.
 ///
-/// A pair is written only when its total or model version changed (after a criteria edit, also when its
-/// breakdown changed); the previous row stays as history. Match events go to `sink` inside the same
-/// transaction. It never writes a pipeline stage, never scores a vacancy whose scoring is stopped, and has
-/// no threshold that leaves anyone unscored.
+/// A pair is written only when its total or model version changed (for a created or edited vacancy, also
+/// when it was scored against older criteria); the previous score stays as history. What is stored per
+/// written score is its 7 feature points; the candidate's features (one snapshot per profile version) and
+/// the vacancy's criteria (one snapshot per criteria version) are stored once, so every score can be
+/// re-explained with sentences (`ScoreExplainer`), and a full rescoring reads the snapshots instead of
+/// decoding every profile. Match events go to `sink` inside the same transaction; one audit entry per
+/// candidate and run names how many scores were written, the trigger and the model (AI Act Art. 12). It
+/// never writes a pipeline stage, never scores a vacancy whose scoring is stopped, and has no threshold
+/// that leaves anyone unscored.
 public struct Rematcher: Sendable {
   /// The synonym tables features are built with.
   public let synonyms: MatchingSynonyms
@@ -23,14 +30,15 @@ public struct Rematcher: Sendable {
   public let clock: any Clock
   /// Receives match events inside the scoring transaction; nil drops them.
   public let sink: MatchingSink?
-  /// Audit entries, one per score written (AI Act Art. 12); nil writes none.
+  /// Audit entries, one per candidate and run with scores written (AI Act Art. 12); nil writes none.
   var audit: AuditTrail?
   /// Change events per delta transaction.
   public var changeBatchSize = 1000
-  /// Candidate profiles read per query when building features for a full rescoring.
-  public var candidateBatchSize = 5000
-  /// Vacancies scored per full-rescoring transaction (their current scores are held in memory).
-  public var vacancyGroupSize = 8
+  /// Candidate ids per full-rescoring transaction (a multiple of `ScoreStore.chunkSize` keeps every
+  /// score-column chunk written once per pass).
+  public var candidateBatchSize = ScoreStore.chunkSize
+  /// What snapshots are valid for: the model version and a digest of the synonym tables.
+  public let basis: String
 
   private let matcher = Matcher()
 
@@ -43,6 +51,7 @@ public struct Rematcher: Sendable {
     self.thresholds = thresholds
     self.clock = clock
     self.sink = sink
+    basis = Self.basis(of: synonyms)
   }
 
   /// Everything due: vacancies created or edited first, then all unmatched change events.
@@ -66,6 +75,18 @@ public struct Rematcher: Sendable {
     }
   }
 
+  /// A vacancy to score in a full pass.
+  private struct Target {
+    /// The vacancy.
+    var vacancy: MatchingVacancy
+    /// Its features.
+    var features: VacancyFeatures
+    /// Whether it was created or edited since its last full scoring.
+    var edited: Bool
+    /// Candidates in its pipeline.
+    var pipeline: Set<Int64>
+  }
+
   /// Rescores vacancies: those whose criteria moved, or with `force` every open scored vacancy; `only`
   /// restricts the pass to one vacancy. Vacancies whose scoring is stopped are skipped and forgotten.
   public func rescoreVacancies(only: Int64? = nil, force: Bool = false, in connection: Connection)
@@ -73,7 +94,8 @@ public struct Rematcher: Sendable {
   {
     var report = RematchReport()
     var builder = try synonyms.builder()
-    var targets: [(vacancy: MatchingVacancy, features: VacancyFeatures)] = []
+    var targets: [Target] = []
+    let now = clock.now()
     for vacancy in try MatchingStore.vacancies(in: connection) {
       if let only, vacancy.id != only { continue }
       if !vacancy.aiScoring {
@@ -87,64 +109,114 @@ public struct Rematcher: Sendable {
         report.vacanciesSkipped += 1
         continue
       }
-      targets.append((vacancy, features))
+      targets.append(
+        Target(
+          vacancy: vacancy, features: features, edited: vacancy.needsFullScoring,
+          pipeline: try MatchingStore.pipelineCandidates(vacancyID: vacancy.id, in: connection)))
     }
     if targets.isEmpty { return report }
-    let now = clock.now()
-    // Every candidate's features, built once (profiles read in batches), then vacancies in groups: one
-    // transaction per group, with only that group's current scores in memory.
-    var ids: [Int64] = []
-    var people: [CandidateFeatures] = []
-    var after: Int64 = 0
-    while true {
-      let rows = try MatchingStore.profiles(
-        afterID: after, limit: candidateBatchSize, in: connection)
-      guard let last = rows.last else { break }
-      after = last.id
-      for row in rows {
-        guard let profile = Self.profile(row.profile) else {
-          report.candidatesSkipped += 1
-          continue
-        }
-        ids.append(row.id)
-        people.append(builder.features(for: profile, candidateID: String(row.id), asOf: now))
+    try connection.transaction {
+      for target in targets {
+        try MatchSnapshotStore.recordVacancy(
+          vacancyID: target.vacancy.id, criteriaVersion: target.vacancy.criteriaVersion,
+          basis: basis, at: now, features: builder.snapshot(of: target.features), in: connection)
       }
     }
-    var groupStart = 0
-    while groupStart < targets.count {
-      let group = targets[groupStart..<min(groupStart + vacancyGroupSize, targets.count)]
-      groupStart = group.endIndex
+    let vacancyFeatures = targets.map(\.features)
+    let month = FeatureBuilder.snapshotMonth(now)
+    let trigger = force ? "rematch:all" : "vacancy"
+    let last = try MatchingStore.maxCandidateID(in: connection)
+    let step = Int64(max(1, candidateBatchSize))
+    var lower: Int64 = 0
+    while lower <= last {
+      let ids = lower..<(lower + step)
+      lower += step
       try connection.transaction {
-        let totals = matcher.scoreTotals(candidates: people, vacancies: group.map(\.features))
-        report.pairsScored += totals.count
-        for (offset, target) in group.enumerated() {
-          let edited = target.vacancy.needsFullScoring
-          let current = try ScoreStore.current(
-            vacancyID: target.vacancy.id, withContributions: edited, in: connection)
-          let pipeline = try MatchingStore.pipelineCandidates(
-            vacancyID: target.vacancy.id, in: connection)
-          let trigger =
-            edited
-            ? "vacancy:\(target.vacancy.id)@\(target.vacancy.criteriaVersion)" : "rematch:all"
-          for (c, candidateID) in ids.enumerated() {
-            let total = Int(totals[offset * ids.count + c])
-            let previous = current[candidateID]
-            let sameTotal =
-              previous.map { $0.score == total && $0.modelVersion == matcher.modelVersion } ?? false
-            if sameTotal && !edited { continue }
-            let score = matcher.score(candidate: people[c], vacancy: target.features)
-            let contributions = try Self.encode(score.contributions)
-            if sameTotal && previous?.contributions == contributions { continue }
-            try store(
-              score, contributions: contributions, candidateID: candidateID,
-              vacancy: target.vacancy, previous: previous?.score,
-              inPipeline: pipeline.contains(candidateID), change: nil, trigger: trigger,
-              now: now, report: &report, in: connection)
+        // Features from the cached snapshots where the profile did not change, else from the profile.
+        let inputs = try MatchingStore.scoringInputs(
+          ids: ids, basis: basis, month: month, in: connection)
+        var people: [CandidateFeatures] = []
+        var kept: [(input: MatchingCandidate, fresh: Bool)] = []
+        people.reserveCapacity(inputs.count)
+        for input in inputs {
+          let id = String(input.id)
+          if let snapshot = input.snapshot,
+            let features = builder.features(candidateSnapshot: snapshot.features, candidateID: id)
+          {
+            people.append(features)
+            kept.append((input, false))
+          } else if let profile = input.profile.flatMap(Self.profile) {
+            people.append(builder.features(for: profile, candidateID: id, asOf: now))
+            kept.append((input, true))
+          } else {
+            report.candidatesSkipped += 1
           }
-          try MatchingStore.markVacancyScored(
-            id: target.vacancy.id, criteriaVersion: target.vacancy.criteriaVersion, at: now,
-            in: connection)
         }
+        let totals = matcher.scoreTotals(candidates: people, vacancies: vacancyFeatures)
+        report.pairsScored += totals.count
+        var scorings: [CandidateScoring] = []
+        for (c, (input, fresh)) in kept.enumerated() {
+          // The current score of each target (both lists are sorted by vacancy id), and which changed.
+          var previous: [CurrentScores.Entry?] = []
+          previous.reserveCapacity(targets.count)
+          var changed: [Int] = []
+          var cursor = 0
+          let entries = input.current.entries
+          for v in targets.indices {
+            let vacancyID = targets[v].vacancy.id
+            while cursor < entries.count && entries[cursor].vacancyID < vacancyID { cursor += 1 }
+            let entry =
+              cursor < entries.count && entries[cursor].vacancyID == vacancyID
+              ? entries[cursor] : nil
+            previous.append(entry)
+            if let entry, Int(entry.score) == Int(totals[v * kept.count + c]),
+              input.current.modelVersion(of: entry) == matcher.modelVersion,
+              !targets[v].edited
+                || Int64(entry.criteriaVersion) == targets[v].vacancy.criteriaVersion
+            {
+              continue
+            }
+            changed.append(v)
+          }
+          let points = matcher.points(candidate: people[c], vacancies: vacancyFeatures, at: changed)
+          var writes: [ScoreWrite] = []
+          writes.reserveCapacity(changed.count)
+          for (k, v) in changed.enumerated() {
+            let write = ScoreWrite(
+              vacancyID: targets[v].vacancy.id, points: points[k],
+              criteriaVersion: targets[v].vacancy.criteriaVersion, byVacancy: targets[v].edited)
+            writes.append(write)
+            try raise(
+              total: write.score,
+              score: { matcher.score(candidate: people[c], vacancy: vacancyFeatures[v]) },
+              candidateID: input.id, vacancy: targets[v].vacancy,
+              previous: previous[v].map { Int($0.score) },
+              inPipeline: targets[v].pipeline.contains(input.id), jobChanged: false,
+              openedToWork: false, trigger: write.trigger(run: trigger), report: &report,
+              in: connection)
+          }
+          let snapshotID =
+            fresh
+            ? try MatchSnapshotStore.insertCandidate(
+              candidateID: input.id, basis: basis, month: month, takenAt: now,
+              features: builder.snapshot(of: people[c]), in: connection) : input.snapshot?.id
+          try auditRun(
+            candidateID: input.id, written: writes.count, trigger: trigger, now: now,
+            in: connection)
+          scorings.append(
+            CandidateScoring(
+              candidateID: input.id, trigger: trigger, modelVersion: matcher.modelVersion,
+              scoredAt: now, snapshotID: snapshotID, isNewSnapshot: fresh, writes: writes,
+              current: input.current))
+        }
+        report.scoresWritten += try ScoreStore.record(scorings, in: connection)
+      }
+    }
+    try connection.transaction {
+      for target in targets {
+        try MatchingStore.markVacancyScored(
+          id: target.vacancy.id, criteriaVersion: target.vacancy.criteriaVersion, at: now,
+          in: connection)
       }
     }
     report.vacanciesRescored = targets.count
@@ -158,6 +230,7 @@ public struct Rematcher: Sendable {
   {
     var report = RematchReport()
     let now = clock.now()
+    let month = FeatureBuilder.snapshotMonth(now)
     var builder = try synonyms.builder()
     var open: [MatchingVacancy] = []
     var features: [VacancyFeatures] = []
@@ -173,6 +246,9 @@ public struct Rematcher: Sendable {
       }
       open.append(vacancy)
       features.append(built)
+      try MatchSnapshotStore.recordVacancy(
+        vacancyID: vacancy.id, criteriaVersion: vacancy.criteriaVersion, basis: basis, at: now,
+        features: builder.snapshot(of: built), in: connection)
     }
     var byCandidate: [Int64: [MatchingChange]] = [:]
     var order: [Int64] = []
@@ -181,6 +257,7 @@ public struct Rematcher: Sendable {
       byCandidate[change.candidateID, default: []].append(change)
     }
     let profiles = try MatchingStore.profiles(ids: order, in: connection)
+    var scorings: [CandidateScoring] = []
     for candidateID in order {
       let events = byCandidate[candidateID] ?? []
       let jobChanged = events.contains { $0.isJobChange }
@@ -194,83 +271,118 @@ public struct Rematcher: Sendable {
         continue
       }
       let person = builder.features(for: profile, candidateID: String(candidateID), asOf: now)
+      let snapshotID = try MatchSnapshotStore.insertCandidate(
+        candidateID: candidateID, basis: basis, month: month, takenAt: now,
+        features: builder.snapshot(of: person), in: connection)
       let totals = matcher.scoreTotals(candidate: person, vacancies: features)
       report.pairsScored += totals.count
       let current = try ScoreStore.current(candidateID: candidateID, in: connection)
-      for (index, vacancy) in open.enumerated() {
-        let total = Int(totals[index])
-        let previous = current[vacancy.id]
-        let inPipeline = pipeline.contains(vacancy.id)
+      // The current score of each open vacancy (both lists are sorted by vacancy id), and which changed.
+      var previous: [CurrentScores.Entry?] = []
+      previous.reserveCapacity(open.count)
+      var changed: [Int] = []
+      var cursor = 0
+      let entries = current.entries
+      for index in open.indices {
+        let vacancyID = open[index].id
+        while cursor < entries.count && entries[cursor].vacancyID < vacancyID { cursor += 1 }
+        let entry =
+          cursor < entries.count && entries[cursor].vacancyID == vacancyID ? entries[cursor] : nil
+        previous.append(entry)
         let unchanged =
-          previous.map { $0.score == total && $0.modelVersion == matcher.modelVersion } ?? false
-        if unchanged && !inPipeline { continue }
-        let score = matcher.score(candidate: person, vacancy: features[index])
-        if unchanged {
-          try raise(
-            score: score, candidateID: candidateID, vacancy: vacancy, previous: previous?.score,
-            inPipeline: true, jobChanged: jobChanged, openedToWork: openedToWork,
-            trigger: trigger, report: &report, in: connection)
-          continue
+          entry.map {
+            Int($0.score) == Int(totals[index])
+              && current.modelVersion(of: $0) == matcher.modelVersion
+          } ?? false
+        if !unchanged { changed.append(index) }
+      }
+      let points = matcher.points(candidate: person, vacancies: features, at: changed)
+      var writes: [ScoreWrite] = []
+      writes.reserveCapacity(changed.count)
+      var next = 0
+      for index in open.indices {
+        let isChanged = next < changed.count && changed[next] == index
+        let inPipeline = !pipeline.isEmpty && pipeline.contains(open[index].id)
+        if !isChanged && !inPipeline { continue }
+        if isChanged {
+          writes.append(
+            ScoreWrite(
+              vacancyID: open[index].id, points: points[next],
+              criteriaVersion: open[index].criteriaVersion))
+          next += 1
         }
-        try store(
-          score, contributions: try Self.encode(score.contributions), candidateID: candidateID,
-          vacancy: vacancy, previous: previous?.score, inPipeline: inPipeline,
-          change: (jobChanged, openedToWork), trigger: trigger, now: now, report: &report,
+        try raise(
+          total: Int(totals[index]),
+          score: { matcher.score(candidate: person, vacancy: features[index]) },
+          candidateID: candidateID, vacancy: open[index],
+          previous: previous[index].map { Int($0.score) }, inPipeline: inPipeline,
+          jobChanged: jobChanged, openedToWork: openedToWork, trigger: trigger, report: &report,
           in: connection)
       }
       for vacancyID in pipeline.sorted() {
         guard let vacancy = stopped[vacancyID] else { continue }
         try raise(
-          score: nil, candidateID: candidateID, vacancy: vacancy, previous: nil, inPipeline: true,
-          jobChanged: jobChanged, openedToWork: openedToWork, trigger: trigger, report: &report,
-          in: connection)
+          total: nil, score: { nil }, candidateID: candidateID, vacancy: vacancy, previous: nil,
+          inPipeline: true, jobChanged: jobChanged, openedToWork: openedToWork, trigger: trigger,
+          report: &report, in: connection)
       }
+      try auditRun(
+        candidateID: candidateID, written: writes.count, trigger: trigger, now: now,
+        in: connection)
+      scorings.append(
+        CandidateScoring(
+          candidateID: candidateID, trigger: trigger, modelVersion: matcher.modelVersion,
+          scoredAt: now, snapshotID: snapshotID, isNewSnapshot: true, writes: writes,
+          current: current))
     }
+    report.scoresWritten += try ScoreStore.record(scorings, in: connection)
     try MatchingStore.markMatched(changeIDs: changes.map(\.id), at: now, in: connection)
     report.changesMatched = changes.count
     return report
   }
 
-  /// Writes a changed score and raises its events.
-  private func store(
-    _ score: MatchScore, contributions: String, candidateID: Int64, vacancy: MatchingVacancy,
-    previous: Int?, inPipeline: Bool, change: (job: Bool, open: Bool)?, trigger: String, now: Date,
-    report: inout RematchReport, in connection: Connection
+  /// One audit entry for a candidate's scores written in one run (none when nothing was written).
+  private func auditRun(
+    candidateID: Int64, written: Int, trigger: String, now: Date, in connection: Connection
   ) throws {
-    try ScoreStore.write(
-      ScoreWrite(
-        candidateID: candidateID, vacancyID: vacancy.id, score: score.total,
-        contributions: contributions, modelVersion: score.modelVersion, trigger: trigger,
-        scoredAt: now), in: connection)
-    try audit?.record(
+    guard written > 0, let audit else { return }
+    try audit.record(
       .scoreWritten, candidateID: candidateID, actor: "talentwatch:matcher", at: now,
       details: [
-        "vacancy_id": String(vacancy.id), "score": String(score.total),
-        "model_version": score.modelVersion, "trigger": trigger,
+        "scores_written": String(written), "model_version": matcher.modelVersion,
+        "trigger": trigger,
       ], in: connection)
-    report.scoresWritten += 1
-    try raise(
-      score: score, candidateID: candidateID, vacancy: vacancy, previous: previous,
-      inPipeline: inPipeline, jobChanged: change?.job ?? false, openedToWork: change?.open ?? false,
-      trigger: trigger, report: &report, in: connection)
   }
 
-  /// Asks the policy for events and hands any to the sink.
+  /// Asks the policy for events (on the total alone) and hands any to the sink with the full score, which
+  /// is computed only then; without a sink the events are only counted. `total` nil: the vacancy's
+  /// scoring is stopped, so only pipeline events are raised, without a score.
   private func raise(
-    score: MatchScore?, candidateID: Int64, vacancy: MatchingVacancy, previous: Int?,
-    inPipeline: Bool, jobChanged: Bool, openedToWork: Bool, trigger: String,
+    total: Int?, score: () -> MatchScore?, candidateID: Int64,
+    vacancy: @autoclosure () -> MatchingVacancy, previous: Int?, inPipeline: Bool,
+    jobChanged: Bool, openedToWork: Bool, trigger: @autoclosure () -> String,
     report: inout RematchReport, in connection: Connection
   ) throws {
+    if let total, sink == nil {
+      report.eventsRaised += MatchEventPolicy.count(
+        previous: previous, current: total, thresholds: thresholds, inPipeline: inPipeline,
+        jobChanged: jobChanged, openedToWork: openedToWork)
+      return
+    }
     var events = MatchEventPolicy.events(
-      previous: previous, current: score?.total ?? 0, thresholds: thresholds,
+      previous: previous, current: total ?? 0, thresholds: thresholds,
       inPipeline: inPipeline, jobChanged: jobChanged, openedToWork: openedToWork)
-    if score == nil { events.removeAll { $0.kind != .pipelineCandidateChanged } }
+    if total == nil { events.removeAll { $0.kind != .pipelineCandidateChanged } }
     guard !events.isEmpty else { return }
     report.eventsRaised += events.count
-    try sink?(
+    guard let sink else { return }
+    let vacancy = vacancy()
+    try sink(
       MatchingNotice(
         candidateID: candidateID, vacancyID: vacancy.id, ownerUserID: vacancy.ownerUserID,
-        previous: previous, score: score, events: events, trigger: trigger), connection)
+        previous: previous, score: total == nil ? nil : score(), events: events,
+        trigger: trigger()),
+      connection)
   }
 
   /// A vacancy's features, or nil when its criteria are unreadable or invalid.
@@ -292,49 +404,20 @@ public struct Rematcher: Sendable {
     try? JSONDecoder().decode(CandidateProfile.self, from: Data(text.utf8))
   }
 
-  /// Contributions as stored: JSON with sorted keys (`feature`, `max_points`, `points`, `sentence`), written
-  /// by hand because it runs once per changed pair and Foundation's encoder dominated the delta's time.
-  /// Equal breakdowns are equal text; `JSONDecoder` reads it back as `[MatchContribution]`.
-  static func encode(_ contributions: [MatchContribution]) throws -> String {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(640)
-    bytes.append(UInt8(ascii: "["))
-    for (index, part) in contributions.enumerated() {
-      if index > 0 { bytes.append(UInt8(ascii: ",")) }
-      bytes += #"{"feature":"#.utf8
-      appendJSONString(part.feature.rawValue, to: &bytes)
-      bytes += #","max_points":"#.utf8
-      bytes += String(part.maxPoints).utf8
-      bytes += #","points":"#.utf8
-      bytes += String(part.points).utf8
-      bytes += #","sentence":"#.utf8
-      appendJSONString(part.sentence, to: &bytes)
-      bytes.append(UInt8(ascii: "}"))
-    }
-    bytes.append(UInt8(ascii: "]"))
-    return String(decoding: bytes, as: UTF8.self)
-  }
-
-  /// Lowercase hexadecimal digits for `\u00XX` escapes.
-  private static let hexDigits = Array("0123456789abcdef".utf8)
-
-  /// Appends `value` as a JSON string literal (UTF-8; quotes, backslashes and control bytes escaped).
-  private static func appendJSONString(_ value: String, to bytes: inout [UInt8]) {
-    bytes.append(UInt8(ascii: "\""))
-    for byte in value.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): bytes += #"\""#.utf8
-      case UInt8(ascii: "\\"): bytes += #"\\"#.utf8
-      case UInt8(ascii: "\n"): bytes += #"\n"#.utf8
-      case UInt8(ascii: "\r"): bytes += #"\r"#.utf8
-      case UInt8(ascii: "\t"): bytes += #"\t"#.utf8
-      case 0..<0x20:
-        bytes += #"\u00"#.utf8
-        bytes.append(Self.hexDigits[Int(byte >> 4)])
-        bytes.append(Self.hexDigits[Int(byte & 0xF)])
-      default: bytes.append(byte)
+  /// `MODEL/DIGEST`: the model version and the SHA-256 (hex, first 16 digits) of the synonym tables in
+  /// a canonical form, so snapshots built with other tables or another model are not reused.
+  static func basis(of synonyms: MatchingSynonyms) -> String {
+    var text = ""
+    for (name, table) in [
+      ("skills", synonyms.skills), ("titles", synonyms.titles), ("locations", synonyms.locations),
+    ] {
+      text += "[\(name)]\n"
+      for key in table.synonyms.keys.sorted() {
+        text += key + "=" + (table.synonyms[key] ?? []).joined(separator: "|") + "\n"
       }
+      text += "stop=" + table.stopWords.sorted().joined(separator: "|") + "\n"
     }
-    bytes.append(UInt8(ascii: "\""))
+    let digest = SHA256Digest.hex(SHA256Digest.hash(Array(text.utf8)))
+    return "\(Matcher.currentModelVersion)/\(digest.prefix(16))"
   }
 }

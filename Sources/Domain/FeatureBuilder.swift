@@ -7,11 +7,11 @@ public import Foundation
 /// features are immutable values.
 public struct FeatureBuilder: Sendable {
   /// Skill ids of this run.
-  public private(set) var skillInterner = Interner()
+  public internal(set) var skillInterner = Interner()
   /// Title-token ids of this run.
-  public private(set) var titleInterner = Interner()
+  public internal(set) var titleInterner = Interner()
   /// Location-key ids of this run.
-  public private(set) var locationInterner = Interner()
+  public internal(set) var locationInterner = Interner()
   /// How skills are folded and mapped to canonicals.
   public let skillNormalizer: SkillNormalizer
   /// How titles are split into words.

@@ -12,9 +12,13 @@ public enum MatchEventPolicy {
     previous: Int?, current: Int, thresholds: MatchThresholds = .standard, inPipeline: Bool,
     jobChanged: Bool = false, openedToWork: Bool = false
   ) -> [MatchEvent] {
+    let fires = rules(
+      previous: previous, current: current, thresholds: thresholds, inPipeline: inPipeline,
+      jobChanged: jobChanged, openedToWork: openedToWork)
+    guard fires.crossed || fires.moved || fires.pipeline else { return [] }
     var events: [MatchEvent] = []
     let threshold = thresholds.notifyThreshold
-    if current >= threshold && (previous ?? 0) < threshold {
+    if fires.crossed {
       let from =
         previous.map { "rose from \($0) to \(current)" } ?? "is \(current) on first scoring"
       events.append(
@@ -22,7 +26,7 @@ public enum MatchEventPolicy {
           kind: .crossedThreshold,
           reason: "Score \(from), reaching the notify threshold \(threshold)"))
     }
-    if let previous, abs(current - previous) >= thresholds.notifyDelta {
+    if fires.moved, let previous {
       let change = current - previous
       let signed = change > 0 ? "+\(change)" : "\(change)"
       events.append(
@@ -32,7 +36,7 @@ public enum MatchEventPolicy {
             "Score moved \(signed) (\(previous) → \(current)), at least the notify delta \(thresholds.notifyDelta)"
         ))
     }
-    if inPipeline && (jobChanged || openedToWork) {
+    if fires.pipeline {
       let what =
         switch (jobChanged, openedToWork) {
         case (true, true): "changed job and opened to work"
@@ -45,5 +49,31 @@ public enum MatchEventPolicy {
       )
     }
     return events
+  }
+
+  /// How many events `events` would return, without building their reasons (the hot path of a rescoring
+  /// that only counts, or decides whether to build the full score at all).
+  public static func count(
+    previous: Int?, current: Int, thresholds: MatchThresholds = .standard, inPipeline: Bool,
+    jobChanged: Bool = false, openedToWork: Bool = false
+  ) -> Int {
+    let fires = rules(
+      previous: previous, current: current, thresholds: thresholds, inPipeline: inPipeline,
+      jobChanged: jobChanged, openedToWork: openedToWork)
+    return (fires.crossed ? 1 : 0) + (fires.moved ? 1 : 0) + (fires.pipeline ? 1 : 0)
+  }
+
+  /// Which rules fire: the one place the conditions are written.
+  @inline(__always)
+  private static func rules(
+    previous: Int?, current: Int, thresholds: MatchThresholds, inPipeline: Bool, jobChanged: Bool,
+    openedToWork: Bool
+  ) -> (crossed: Bool, moved: Bool, pipeline: Bool) {
+    let threshold = thresholds.notifyThreshold
+    return (
+      current >= threshold && (previous ?? 0) < threshold,
+      previous.map { abs(current - $0) >= thresholds.notifyDelta } ?? false,
+      inPipeline && (jobChanged || openedToWork)
+    )
   }
 }

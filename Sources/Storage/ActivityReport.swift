@@ -71,23 +71,26 @@ public struct ActivityReport: Sendable {
     {
       Credit(purpose: $0.text(0) ?? "", credits: $0.double(1) ?? 0)
     }
-    let scoreMoves = try connection.query(
-      """
-      SELECT s.candidate_id, v.title,
-        (SELECT p.score FROM match_scores p
-          WHERE p.candidate_id = s.candidate_id AND p.vacancy_id = s.vacancy_id AND p.id < s.id
-          ORDER BY p.id DESC LIMIT 1),
-        s.score, s.contributions
-      FROM match_scores s JOIN vacancies v ON v.id = s.vacancy_id
-      WHERE s.is_current = 1
-      ORDER BY s.score DESC, s.candidate_id
-      """
-    ).map { row in
-      ScoreMove(
-        candidateID: row.int(0) ?? 0, vacancyTitle: row.text(1) ?? "",
-        before: row.int(2).map(Int.init), after: Int(row.int(3) ?? 0),
-        breakdown: breakdown(row.text(4) ?? "[]"))
+    var scoreMoves: [ScoreMove] = []
+    var titles: [Int64: String] = [:]
+    for (candidate, _) in try ScoreStore.allCurrent(in: connection) {
+      let history = try ScoreStore.history(candidateID: candidate, in: connection)
+      for (index, score) in history.enumerated() where score.isCurrent {
+        let earlier = history[..<index].last { $0.vacancyID == score.vacancyID }
+        if titles[score.vacancyID] == nil {
+          titles[score.vacancyID] =
+            try connection.queryOne(
+              "SELECT title FROM vacancies WHERE id = ?", [.integer(score.vacancyID)])?.text(0)
+            ?? ""
+        }
+        scoreMoves.append(
+          ScoreMove(
+            candidateID: candidate, vacancyTitle: titles[score.vacancyID] ?? "",
+            before: earlier?.score, after: score.score,
+            breakdown: score.legacyContributions.map(breakdown) ?? score.points.description))
+      }
     }
+    scoreMoves.sort { ($0.after, $1.candidateID) > ($1.after, $0.candidateID) }
     return ActivityReport(
       names: names, inboxByStatus: try InboxStore.countByStatus(in: connection),
       quarantined: try InboxStore.list(InboxFilter(status: .quarantined), in: connection),

@@ -130,4 +130,37 @@ public enum MatchingStore {
         "SELECT candidate_id FROM pipeline_entries WHERE vacancy_id = ?", [.integer(vacancyID)]
       ).compactMap { $0.int(0) })
   }
+
+  /// The candidates with a profile and an id in `ids`, by id: each with the cached snapshot when it was
+  /// taken under `basis` in `month` and the profile has not changed since (else the profile), and the
+  /// current scores. One batch of a full rescoring.
+  public static func scoringInputs(
+    ids: Range<Int64>, basis: String, month: Int, in connection: Connection
+  ) throws -> [MatchingCandidate] {
+    var result: [MatchingCandidate] = []
+    try connection.forEach(
+      """
+      SELECT c.id, cur.scores, s.id, s.features, CASE WHEN s.id IS NULL THEN c.profile END
+      FROM candidates c
+      LEFT JOIN match_current cur ON cur.candidate_id = c.id
+      LEFT JOIN match_snapshots s ON s.id = cur.snapshot_id AND s.basis = ? AND s.month = ?
+      WHERE c.id >= ? AND c.id < ? AND c.profile IS NOT NULL ORDER BY c.id
+      """, [.text(basis), SQLValue(month), .integer(ids.lowerBound), .integer(ids.upperBound)]
+    ) { row in
+      guard let id = row.int(0) else { return }
+      let current = row.blob(1).flatMap { CurrentScores(encoded: $0) } ?? CurrentScores()
+      var snapshot: (id: Int64, features: [UInt8])?
+      if let snapshotID = row.int(2), let features = row.blob(3) {
+        snapshot = (snapshotID, features)
+      }
+      result.append(
+        MatchingCandidate(id: id, snapshot: snapshot, profile: row.text(4), current: current))
+    }
+    return result
+  }
+
+  /// The largest candidate id (0 when there is none).
+  public static func maxCandidateID(in connection: Connection) throws(StorageError) -> Int64 {
+    try connection.queryOne("SELECT coalesce(max(id), 0) FROM candidates")?.int(0) ?? 0
+  }
 }

@@ -60,6 +60,7 @@ public struct Migrator: Sendable {
             "SELECT 1 FROM schema_migrations WHERE id = ?", [SQLValue(migration.id)])
           guard done == nil else { return false }
           try connection.execute(migration.sql)
+          try migration.transform?(connection)
           try connection.run(
             "INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)",
             [SQLValue(migration.id), .text(migration.name), .date(now)])

@@ -42,7 +42,7 @@ public struct OperationalTotals: Sendable {
         "SELECT operation, count(*) FROM credit_ledger GROUP BY operation"),
       creditsSpent: try connection.queryOne("SELECT coalesce(sum(credits), 0) FROM credit_ledger")?
         .double(0) ?? 0,
-      scoresWritten: Int(try connection.queryOne("SELECT count(*) FROM match_scores")?.int(0) ?? 0),
+      scoresWritten: try ScoreStore.scoresWritten(in: connection),
       deliveriesByChannelAndState: deliveries,
       deadLettered: Int(
         try connection.queryOne("SELECT count(*) FROM notifications WHERE status = 'dead'")?.int(0)

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// Reads everything held about one person, for the explanation (typed) and the export (every column of
@@ -41,22 +42,21 @@ public enum PersonalDataStore {
         stageChangedAt: changedAt)
     }
 
-    let scores = try connection.query(
-      """
-      SELECT s.vacancy_id, v.title, s.score, s.contributions, s.model_version, s.trigger, s.scored_at,
-        s.is_current
-      FROM match_scores s LEFT JOIN vacancies v ON v.id = s.vacancy_id
-      WHERE s.candidate_id = ? ORDER BY s.scored_at, s.id
-      """, [.integer(candidateID)]
-    ).compactMap { row -> CandidateDossier.Score? in
-      guard let vacancy = row.int(0), let score = row.int(2), let scoredAt = row.date(6) else {
-        return nil
-      }
-      return .init(
-        vacancyID: vacancy, vacancyTitle: row.text(1), score: Int(score),
-        contributions: row.text(3) ?? "[]", modelVersion: row.text(4) ?? "",
-        trigger: row.text(5) ?? "",
-        scoredAt: scoredAt, isCurrent: row.bool(7) ?? false)
+    let history = try ScoreStore.history(candidateID: candidateID, in: connection)
+    var titles: [Int64: String] = [:]
+    for id in Set(history.map(\.vacancyID)) {
+      titles[id] = try connection.queryOne(
+        "SELECT title FROM vacancies WHERE id = ?", [.integer(id)])?.text(0)
+    }
+    let scores = history.sorted {
+      ($0.scoredAt, $0.logID, $0.vacancyID) < ($1.scoredAt, $1.logID, $1.vacancyID)
+    }
+    .map { score in
+      CandidateDossier.Score(
+        vacancyID: score.vacancyID, vacancyTitle: titles[score.vacancyID], score: score.score,
+        contributions: score.legacyContributions ?? Self.pointsJSON(score.points),
+        modelVersion: score.modelVersion, trigger: score.trigger, scoredAt: score.scoredAt,
+        isCurrent: score.isCurrent)
     }
 
     let signals = try connection.query(
@@ -115,11 +115,39 @@ public enum PersonalDataStore {
       "SELECT * FROM candidates WHERE id = ?", [.integer(candidateID)])
     if candidate.isEmpty { return nil }
     var tables: [String: [Row]] = ["candidates": candidate]
-    for table in try PurgeStore.tablesWithCandidateColumn(in: connection) {
+    for table in try PurgeStore.tablesWithCandidateColumn(in: connection)
+    where !packedScoreTables.contains(table) {
       let rows = try connection.query(
         "SELECT * FROM \"\(table)\" WHERE candidate_id = ?", [.integer(candidateID)])
       if !rows.isEmpty { tables[table] = rows }
     }
+    // Scores and feature snapshots are stored packed; they are exported readable, one row per score.
+    let scores = try ScoreStore.history(candidateID: candidateID, in: connection).map { score in
+      Row(
+        columnNames: [
+          "candidate_id", "vacancy_id", "score", "contributions", "model_version", "trigger",
+          "scored_at", "is_current", "criteria_version",
+        ],
+        values: [
+          .integer(score.candidateID), .integer(score.vacancyID), SQLValue(score.score),
+          .text(score.legacyContributions ?? pointsJSON(score.points)), .text(score.modelVersion),
+          .text(score.trigger), .date(score.scoredAt), SQLValue(score.isCurrent),
+          .integer(score.criteriaVersion),
+        ])
+    }
+    if !scores.isEmpty { tables["match_scores"] = scores }
+    let snapshots = try connection.query(
+      "SELECT id, basis, taken_at, features FROM match_snapshots WHERE candidate_id = ? ORDER BY id",
+      [.integer(candidateID)]
+    ).map { row in
+      Row(
+        columnNames: ["id", "basis", "taken_at", "features"],
+        values: [
+          row[0], row[1], row[2],
+          .text(row.blob(3).flatMap(FeatureBuilder.describe(candidateSnapshot:)) ?? "unreadable"),
+        ])
+    }
+    if !snapshots.isEmpty { tables["match_snapshots"] = snapshots }
     let bodies = try connection.query(
       """
       SELECT id, source, delivery_id, received_at, body FROM inbox
@@ -133,5 +161,16 @@ public enum PersonalDataStore {
   /// Integer ids from a JSON array or a comma-separated list.
   private static func parseIDs(_ text: String) -> [Int64] {
     text.split(whereSeparator: { !$0.isNumber && $0 != "-" }).compactMap { Int64($0) }
+  }
+
+  /// Tables holding packed score data, exported readable instead of as raw rows.
+  static let packedScoreTables: Set<String> = ["match_current", "match_log", "match_snapshots"]
+
+  /// Points as a contributions JSON array without sentences (`feature`, `max_points`, `points`).
+  static func pointsJSON(_ points: MatchPoints) -> String {
+    "["
+      + MatchFeature.allCases.map {
+        #"{"feature":"\#($0.rawValue)","max_points":\#($0.maxPoints),"points":\#(points[$0])}"#
+      }.joined(separator: ",") + "]"
   }
 }

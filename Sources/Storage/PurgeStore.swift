@@ -60,6 +60,8 @@ public enum PurgeStore {
         """, [.integer(candidateID)])
       let cleared = connection.changes
       var deleted: [String: Int] = [:]
+      // Score columns are keyed by vacancy, not candidate: clear the person's bytes first.
+      try ScoreStore.eraseColumns(candidateID: candidateID, in: connection)
       for table in try tablesWithCandidateColumn(in: connection) {
         try delete(
           from: table, where: "candidate_id = ?", [.integer(candidateID)], depth: 0,

@@ -1,33 +1,33 @@
-public import Foundation
+public import Domain
 
-/// A new score for one candidate × vacancy, to be stored as the pair's current score.
+/// A new score for one candidate × vacancy, to be written as the pair's current score: its points (the
+/// total is their sum), the criteria version it was computed against, and whether the vacancy's own
+/// creation or edit triggered it (its trigger then reads `vacancy:ID@VERSION`).
 public struct ScoreWrite: Sendable, Hashable {
-  /// The candidate scored.
-  public var candidateID: Int64
   /// The vacancy scored against.
   public var vacancyID: Int64
-  /// The total, 0–100.
-  public var score: Int
-  /// The per-feature contributions as JSON.
-  public var contributions: String
-  /// The scoring model.
-  public var modelVersion: String
-  /// What caused it (`change:42`, `vacancy:7@3`, `rematch`).
-  public var trigger: String
-  /// When it was computed.
-  public var scoredAt: Date
+  /// The points per feature.
+  public var points: MatchPoints
+  /// The vacancy's criteria version the score was computed against.
+  public var criteriaVersion: Int64
+  /// Whether the vacancy's creation or edit triggered it, rather than the run's trigger.
+  public var byVacancy: Bool
 
   /// Creates a score to write.
   public init(
-    candidateID: Int64, vacancyID: Int64, score: Int, contributions: String, modelVersion: String,
-    trigger: String, scoredAt: Date
+    vacancyID: Int64, points: MatchPoints, criteriaVersion: Int64, byVacancy: Bool = false
   ) {
-    self.candidateID = candidateID
     self.vacancyID = vacancyID
-    self.score = score
-    self.contributions = contributions
-    self.modelVersion = modelVersion
-    self.trigger = trigger
-    self.scoredAt = scoredAt
+    self.points = points
+    self.criteriaVersion = criteriaVersion
+    self.byVacancy = byVacancy
+  }
+
+  /// The total.
+  public var score: Int { points.total }
+
+  /// The trigger this score is shown with, given its run's trigger.
+  public func trigger(run: String) -> String {
+    byVacancy ? "vacancy:\(vacancyID)@\(criteriaVersion)" : run
   }
 }

@@ -207,19 +207,25 @@ struct ComplianceTests {
           confirmed_at, stage_changed_by_user_id, stage_changed_at, last_activity_at)
         VALUES (?, 5, 'interview', 'u-ann', 'u-ann', ?, 'u-bob', ?, ?)
         """, [.integer(id), .date(now), .date(now), .date(now)])
-      for (score, current) in [(61, 0), (74, 1)] {
-        try connection.run(
-          """
-          INSERT INTO match_scores (candidate_id, vacancy_id, score, contributions, model_version, trigger,
-            scored_at, is_current) VALUES (?, 5, ?, ?, 'matcher-2026.11', 'job_changed', ?, ?)
-          """,
+      // Scores of another model version: the explanation shows their stored points, saying why.
+      for (score, seconds) in [(61, 0.0), (74, 60.0)] {
+        var rest = score
+        let points = MatchFeature.allCases.map { feature in
+          let take = min(rest, feature.maxPoints)
+          rest -= take
+          return take
+        }
+        try ScoreStore.record(
           [
-            .integer(id), .integer(Int64(score)),
-            .text(
-              #"[{"feature":"title","points":40,"detail":"title matches"},{"feature":"skills","points":\#(score - 40)}]"#
-            ),
-            .date(now), .integer(Int64(current)),
-          ])
+            CandidateScoring(
+              candidateID: id, trigger: "job_changed", modelVersion: "matcher-2026.11",
+              scoredAt: now.addingTimeInterval(seconds), snapshotID: nil,
+              writes: [
+                ScoreWrite(
+                  vacancyID: 5, points: MatchPoints(points) ?? MatchPoints(packed: 0),
+                  criteriaVersion: 1)
+              ], current: try ScoreStore.current(candidateID: id, in: connection))
+          ], in: connection)
       }
       try connection.run(
         """
@@ -249,7 +255,7 @@ struct ComplianceTests {
     #expect(text.contains("set by u-bob"))
     #expect(text.contains("AI-assisted") && text.contains("advisory"))
     #expect(text.contains("74/100") && text.contains("61/100") && text.contains("matcher-2026.11"))
-    #expect(text.contains("title: +40.0 (title matches)"))
+    #expect(text.contains("title: +15.0 (Points as stored by model matcher-2026.11"))
     #expect(text.contains("a job change was signalled (caused by job_changed detected"))
     #expect(
       text.contains("deleted on \(ComplianceDates.day(Self.start.addingTimeInterval(28 * 86_400)))")

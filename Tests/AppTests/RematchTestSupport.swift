@@ -153,19 +153,27 @@ final class RematchWorld: Sendable {
     }
   }
 
-  /// Every row of `match_scores` as (id, candidate, vacancy, score, current).
+  /// Every score ever written as (log row, candidate, vacancy, score, current), in writing order.
   func scoreRows() throws -> [[Int64]] {
     try database.readSync { connection in
-      try connection.query(
-        "SELECT id, candidate_id, vacancy_id, score, is_current FROM match_scores ORDER BY id"
-      ).map { row in (0..<5).map { row.int($0) ?? -1 } }
+      var rows: [[Int64]] = []
+      for candidate in try connection.query("SELECT id FROM candidates ORDER BY id").compactMap({
+        $0.int(0)
+      }) {
+        rows += try ScoreStore.history(candidateID: candidate, in: connection).map {
+          [$0.logID, $0.candidateID, $0.vacancyID, Int64($0.score), $0.isCurrent ? 1 : 0]
+        }
+      }
+      return rows.sorted { ($0[0], $0[2]) < ($1[0], $1[2]) }
     }
   }
 
   /// The current score of a pair.
   func currentScore(_ candidate: Int64, _ vacancy: Int64) throws -> Int? {
     try database.readSync { connection in
-      try ScoreStore.current(candidateID: candidate, in: connection)[vacancy]?.score
+      try ScoreStore.current(candidateID: candidate, in: connection).entry(vacancyID: vacancy).map {
+        Int($0.score)
+      }
     }
   }
 

@@ -271,21 +271,149 @@ struct RematchTests {
   }
 }
 
-/// The stored breakdown format.
-@Suite("Re-matcher breakdown encoding")
-struct RematchEncodingTests {
+/// What is stored instead of sentences, and how sentences come back.
+@Suite("Re-matcher stored breakdowns")
+struct RematchBreakdownTests {
   @Test(
-    "the hand-written contributions JSON reads back as the same contributions, escapes included")
-  func roundTrip() throws {
-    let parts = [
-      MatchContribution(
-        feature: .requiredSkills, points: 20, maxPoints: 40,
-        sentence: "2 of 4 required skills: \"C#\", C\\C++; tab\there\nnewline \u{1} é"),
-      MatchContribution(feature: .openToWork, points: 0, maxPoints: 5, sentence: "Not open"),
-    ]
-    let text = try Rematcher.encode(parts)
-    let decoded = try JSONDecoder().decode([MatchContribution].self, from: Data(text.utf8))
-    #expect(decoded == parts)
-    #expect(try Rematcher.encode(decoded) == text)
+    "stored scores are re-explained with the matcher's own sentences, current and history alike")
+  func sentencesRebuiltFromSnapshots() throws {
+    let world = try RematchWorld()
+    defer { world.close() }
+    let candidate = try world.addCandidate(skills: ["swift", "k8s"])
+    let vacancy = try world.addVacancy(required: ["Swift", "Kubernetes", "Go"])
+    let rematcher = world.rematcher()
+    _ = try world.writing { try rematcher.runDue(in: $0) }
+    try world.change(candidate, skills: ["swift", "k8s", "go"], openToWork: true)
+    _ = try world.writing { try rematcher.runDue(in: $0) }
+    let history = try world.reading { try MatchesHistory.entries(candidateID: candidate, in: $0) }
+    #expect(history.map(\.score) == [81, 100])
+    #expect(
+      history.first?.contributions.first?.sentence
+        == "2 of 3 required skills: Swift, Kubernetes; missing Go")
+    #expect(
+      history.last?.contributions.first?.sentence == "3 of 3 required skills: Swift, Kubernetes, Go"
+    )
+    #expect(history.last?.contributions.last?.sentence == "Open to work")
+    #expect(history.allSatisfy { $0.contributions.reduce(0) { $0 + $1.points } == $0.score })
+    // The same sentences as scoring the profile afresh.
+    var builder = try RematchWorld.synonyms.builder()
+    let person = builder.features(
+      for: CandidateProfile(name: "Test Person", skills: ["swift", "k8s", "go"], openToWork: true),
+      candidateID: String(candidate), asOf: world.clock.now())
+    let criteria = Vacancy(
+      id: String(vacancy), title: "Engineer",
+      criteria: VacancyCriteria(requiredSkills: ["Swift", "Kubernetes", "Go"]),
+      ownerUserID: "u_anna")
+    let fresh = Matcher().score(candidate: person, vacancy: try builder.features(for: criteria))
+    #expect(history.last?.contributions == fresh.contributions)
+    let page = try world.reading {
+      try MatchesRoute.page(vacancyID: vacancy, limit: 10, after: nil, in: $0)
+    }
+    #expect(page?.matches.first?.contributions == fresh.contributions)
+  }
+
+  @Test(
+    "a score whose stored points no longer match its inputs shows the stored points and says so")
+  func storedPointsWinOverMismatch() throws {
+    let world = try RematchWorld()
+    defer { world.close() }
+    let candidate = try world.addCandidate(skills: ["swift"])
+    let vacancy = try world.addVacancy(required: ["Swift", "SQL"])
+    _ = try world.writing { try world.rematcher().runDue(in: $0) }
+    // Tamper with the stored criteria snapshot: the inputs now give other points than were stored.
+    try world.writing { connection in
+      var builder = try RematchWorld.synonyms.builder()
+      let other = try builder.features(
+        for: Vacancy(
+          id: String(vacancy), title: "Engineer",
+          criteria: VacancyCriteria(requiredSkills: ["Rust"]), ownerUserID: "u_anna"))
+      try connection.run(
+        "UPDATE match_vacancy_snapshots SET features = ?", [.blob(builder.snapshot(of: other))])
+    }
+    let history = try world.reading { try MatchesHistory.entries(candidateID: candidate, in: $0) }
+    #expect(history.map(\.score) == [75])
+    #expect(history.first?.contributions.reduce(0) { $0 + $1.points } == 75)
+    #expect(
+      history.first?.contributions.first?.sentence.contains("no longer give these points") == true)
+  }
+
+  @Test(
+    "a full rescoring reuses a candidate's snapshot until the profile changes, then reads the profile"
+  )
+  func snapshotCacheFollowsProfile() throws {
+    let world = try RematchWorld()
+    defer { world.close() }
+    let candidate = try world.addCandidate(skills: ["swift"])
+    let vacancy = try world.addVacancy(required: ["Swift", "SQL"])
+    let rematcher = world.rematcher()
+    _ = try world.writing { try rematcher.runDue(in: $0) }
+    func snapshots() throws -> Int64? {
+      try world.reading { try $0.queryOne("SELECT count(*) FROM match_snapshots")?.int(0) }
+    }
+    #expect(try snapshots() == 1)
+    let again = try world.writing { try rematcher.rescoreVacancies(force: true, in: $0) }
+    #expect(again.scoresWritten == 0)
+    #expect(try snapshots() == 1)
+    // A profile change without an event (as a refresh may write it) is seen by the next full pass.
+    try world.writing { connection in
+      try connection.run(
+        "UPDATE candidates SET profile = ? WHERE id = ?",
+        [
+          .text(try RematchWorld.profileJSON(skills: ["swift", "sql"], openToWork: false)),
+          .integer(candidate),
+        ])
+    }
+    let changed = try world.writing { try rematcher.rescoreVacancies(force: true, in: $0) }
+    #expect(changed.scoresWritten == 1)
+    #expect(try world.currentScore(candidate, vacancy) == 95)
+    #expect(try snapshots() == 2)
+  }
+
+  @Test("one audit entry per candidate and run names how many scores were written")
+  func auditPerCandidateRun() throws {
+    let world = try RematchWorld()
+    defer { world.close() }
+    try world.addCandidate(skills: ["swift"])
+    try world.addCandidate(skills: ["go"])
+    try world.addVacancy(required: ["Swift"])
+    try world.addVacancy(required: ["Go"])
+    var rematcher = world.rematcher()
+    rematcher.audit = AuditTrail(pseudonymizer: Pseudonymizer(pepper: "test-pepper"))
+    let report = try world.writing { try rematcher.runDue(in: $0) }
+    #expect(report.scoresWritten == 4)
+    let details = try world.reading { connection in
+      try connection.query(
+        "SELECT details FROM audit_log WHERE action = 'score.written' ORDER BY seq"
+      ).compactMap { $0.text(0) }
+    }
+    #expect(details.count == 2)
+    #expect(try world.reading { try ScoreStore.scoresWritten(in: $0) } == 4)
+    #expect(
+      details.allSatisfy { $0.contains("\"scores_written\":\"2\"") && $0.contains("tw-match-1") })
+  }
+
+  @Test("the export lists every score readably (points, trigger, model) and the features scored")
+  func exportIsReadable() throws {
+    let world = try RematchWorld()
+    defer { world.close() }
+    let candidate = try world.addCandidate(skills: ["swift", "k8s"])
+    try world.addVacancy(required: ["Swift", "Go"])
+    _ = try world.writing { try world.rematcher().runDue(in: $0) }
+    let text = try #require(
+      try world.reading {
+        try ExportDocument.build(candidateID: candidate, now: world.clock.now(), in: $0)
+      })
+    let document = try #require(
+      try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    let data = try #require(document["data"] as? [String: Any])
+    let scores = try #require(data["match_scores"] as? [[String: Any]])
+    #expect(scores.count == 1)
+    #expect(scores.first?["score"] as? Int == 75)
+    #expect(scores.first?["model_version"] as? String == "tw-match-1")
+    #expect((scores.first?["contributions"] as? String)?.contains("\"required_skills\"") == true)
+    let snapshots = try #require(data["match_snapshots"] as? [[String: Any]])
+    #expect((snapshots.first?["features"] as? String)?.contains("skills: ") == true)
+    #expect((snapshots.first?["features"] as? String)?.contains("kubernetes") == true)
+    #expect(data["match_log"] == nil && data["match_current"] == nil)
   }
 }

@@ -65,11 +65,18 @@ struct PurgeStoreTests {
       INSERT INTO pipeline_stage_changes (pipeline_entry_id, from_stage, to_stage, changed_by_user_id,
         reason, changed_at) VALUES (1, NULL, 'sourced', 'u-rec', ?, ?)
       """, [.text("met \(name)"), .date(now)])
-    try connection.run(
-      """
-      INSERT INTO match_scores (candidate_id, vacancy_id, score, contributions, model_version, trigger,
-        scored_at) VALUES (?, 1, 77, '[]', 'm1', 'refresh', ?)
-      """, [.integer(person), .date(now)])
+    let snapshot = try MatchSnapshotStore.insertCandidate(
+      candidateID: person, basis: "m1/test", month: 0, takenAt: now, features: [1, 0],
+      in: connection)
+    try ScoreStore.record(
+      [
+        CandidateScoring(
+          candidateID: person, trigger: "refresh", modelVersion: "m1", scoredAt: now,
+          snapshotID: snapshot,
+          writes: [
+            ScoreWrite(vacancyID: 1, points: ScoreStoreTests.points(77), criteriaVersion: 1)
+          ], current: CurrentScores())
+      ], in: connection)
     try connection.run(
       """
       INSERT INTO plan_items (id, candidate_id, state, tier, priority, reason_code, reason, signal_ids,
@@ -163,6 +170,15 @@ struct PurgeStoreTests {
           == 1)
 
       #expect(try Self.findings(Self.identifiers, in: connection) == [])
+      #expect(try ScoreStore.count(vacancyID: 1, in: connection) == 0)
+      for table in ["match_log", "match_current", "match_snapshots"] {
+        #expect(
+          try connection.queryOne(
+            "SELECT count(*) FROM \(table) WHERE candidate_id = ?",
+            [
+              .integer(person)
+            ])?.int(0) == 0, "\(table)")
+      }
       #expect(try connection.queryOne("SELECT count(*) FROM candidates")?.int(0) == 1)
       #expect(try PurgeStore.retentionRecord(candidateID: bystander, in: connection) != nil)
       #expect(try PurgeStore.purgeCandidate(person, in: connection) == nil)

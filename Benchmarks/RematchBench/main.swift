@@ -5,6 +5,9 @@
 //     Only the changed candidates were ever scored (situation (a)).
 //   delta-full CANDIDATES VACANCIES CHANGED RUNS: the same after a full initial scoring of every
 //     candidate × vacancy, so all pairs are stored (situation (b)).
+//   delta-notify CANDIDATES VACANCIES CHANGED RUNS: as delta, with the re-matcher `serve` runs
+//     (`Rematcher.configured` on the default configuration, run from the package root): synonym tables from
+//     fixtures/matching, and every match event written to the notifier's outbox in the same transaction.
 //   full CANDIDATES VACANCIES RUNS: `rescoreVacancies(force: true)` over everyone after 1% of profiles
 //     changed without events, writing only the scores that changed.
 //
@@ -116,13 +119,16 @@ let synonyms = try MatchingSynonyms(
   skills: SynonymTable(synonyms: ["javascript": ["js"], "kubernetes": ["k8s"]]),
   titles: SynonymTable(
     synonyms: ["senior": ["sr"], "engineer": ["eng"]], stopWords: ["of", "and", "the"]))
-let rematcher = Rematcher(synonyms: synonyms, clock: clock)
+let rematcher =
+  mode == "delta-notify"
+  ? try Rematcher.configured(Configuration.load(file: nil, environment: [:]), clock: clock)
+  : Rematcher(synonyms: synonyms, clock: clock)
 
 let setup = try seconds { try seed() }
 print("seeded \(candidateCount) candidates, \(vacancyCount) vacancies in \(format(setup)) s")
 
 switch mode {
-case "delta", "delta-full":
+case "delta", "delta-full", "delta-notify":
   let changed = numbers.count > 2 ? numbers[2] : 1_000
   let runs = numbers.count > 3 ? numbers[3] : 5
   let stride = max(1, candidateCount / changed)
@@ -192,5 +198,5 @@ case "full":
   print(
     "full \(candidateCount) × \(vacancyCount) median \(format(median(times))) s over \(runs) runs")
 default:
-  print("usage: bench-rematch delta|delta-full|full CANDIDATES VACANCIES [CHANGED] [RUNS]")
+  print("usage: bench-rematch delta|delta-full|delta-notify|full CANDIDATES VACANCIES [CHANGED] [RUNS]")
 }

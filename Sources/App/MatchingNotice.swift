@@ -9,6 +9,8 @@ public struct MatchingNotice: Sendable, Hashable {
   public var vacancyID: Int64
   /// The vacancy's owner, who is told.
   public var ownerUserID: String
+  /// The vacancy's title as the re-matcher read it (not personal data); nil makes the notifier look it up.
+  public var vacancyTitle: String?
   /// The previous current score, nil on a first scoring (or when the vacancy is not scored).
   public var previous: Int?
   /// The new score with its breakdown; nil when the vacancy's scoring is stopped (pipeline events only).
@@ -21,11 +23,12 @@ public struct MatchingNotice: Sendable, Hashable {
   /// Creates a notice.
   public init(
     candidateID: Int64, vacancyID: Int64, ownerUserID: String, previous: Int?, score: MatchScore?,
-    events: [MatchEvent], trigger: String
+    events: [MatchEvent], trigger: String, vacancyTitle: String? = nil
   ) {
     self.candidateID = candidateID
     self.vacancyID = vacancyID
     self.ownerUserID = ownerUserID
+    self.vacancyTitle = vacancyTitle
     self.previous = previous
     self.score = score
     self.events = events

@@ -1,10 +1,12 @@
-import Domain
+public import Domain
 import Foundation
 
 extension Rematcher {
   /// The re-matcher as `serve` runs it: synonym tables from `matching.synonyms_dir`, thresholds from the
   /// configuration, match events into the notifier's outbox and one audit entry per written score.
-  static func configured(_ configuration: Configuration, clock: any Clock) throws -> Rematcher {
+  public static func configured(_ configuration: Configuration, clock: any Clock) throws
+    -> Rematcher
+  {
     var rematcher = Rematcher(
       synonyms: try MatchingSynonyms(directory: configuration.matching.synonymsDirectory),
       thresholds: configuration.matching.thresholds, clock: clock,

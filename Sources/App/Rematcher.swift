@@ -381,7 +381,7 @@ public struct Rematcher: Sendable {
       MatchingNotice(
         candidateID: candidateID, vacancyID: vacancy.id, ownerUserID: vacancy.ownerUserID,
         previous: previous, score: total == nil ? nil : score(), events: events,
-        trigger: trigger()),
+        trigger: trigger(), vacancyTitle: vacancy.title),
       connection)
   }
 

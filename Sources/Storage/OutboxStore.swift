@@ -396,8 +396,12 @@ public enum OutboxStore {
       sendAt: row.date(9) ?? Date(timeIntervalSince1970: 0), readAt: row.date(10))
   }
 
+  /// One encoder for every notification: its settings never change after it is made, and encoding
+  /// keeps its state per call (making an encoder per notification was a visible share of a re-match).
+  private static let encoder = NotificationData.encoder()
+
   private static func encode(_ data: NotificationData) throws -> String {
-    String(decoding: try NotificationData.encoder().encode(data), as: UTF8.self)
+    String(decoding: try encoder.encode(data), as: UTF8.self)
   }
 
   /// `ntf_` and 26 lower-case base-32 characters from the system's cryptographic generator.

@@ -5,28 +5,34 @@ public struct HTTPHeaders: Sendable, Sequence {
 
   /// The fields in the order they were received or added.
   private var fields: [Element]
+  /// Each field's name in ASCII lower case, at the same index: a lookup compares whole strings
+  /// (a byte comparison) instead of folding case byte by byte for every field.
+  private var foldedNames: [String]
 
   /// Creates headers from `(name, value)` pairs, keeping their order and duplicates.
   public init(_ pairs: [(String, String)]) {
-    fields = pairs.map { (name: $0.0, value: $0.1) }
+    self.init(fields: pairs.map { (name: $0.0, value: $0.1) })
   }
 
   /// Creates headers from fields already in element form; used by the server when parsing.
   init(fields: [Element]) {
     self.fields = fields
+    self.foldedNames = fields.map { Self.folded($0.name) }
   }
 
   /// The first value of the field called `name` (compared case-insensitively), or nil.
   public subscript(_ name: String) -> String? {
-    for field in fields where Self.namesMatch(field.name, name) {
-      return field.value
+    let wanted = Self.folded(name)
+    for index in foldedNames.indices where foldedNames[index] == wanted {
+      return fields[index].value
     }
     return nil
   }
 
   /// Every value of the field called `name`, in order.
   public func values(for name: String) -> [String] {
-    fields.filter { Self.namesMatch($0.name, name) }.map(\.value)
+    let wanted = Self.folded(name)
+    return foldedNames.indices.filter { foldedNames[$0] == wanted }.map { fields[$0].value }
   }
 
   /// The number of fields, duplicates included.
@@ -35,6 +41,7 @@ public struct HTTPHeaders: Sendable, Sequence {
   /// Appends a field at the end.
   public mutating func add(name: String, value: String) {
     fields.append((name: name, value: value))
+    foldedNames.append(Self.folded(name))
   }
 
   /// Iterates fields in order.
@@ -56,6 +63,13 @@ public struct HTTPHeaders: Sendable, Sequence {
         return false
       }
     }
+  }
+
+  /// `name` with its ASCII letters in lower case (other bytes as they are); returned as is, without
+  /// copying, when it has no upper-case letter, which is the usual case on the wire and in callers.
+  static func folded(_ name: String) -> String {
+    guard name.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) else { return name }
+    return String(decoding: name.utf8.map(lowercased), as: UTF8.self)
   }
 
   /// Lowercases one ASCII letter and leaves every other byte alone.

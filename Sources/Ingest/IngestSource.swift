@@ -7,9 +7,12 @@ public struct IngestSource: Sendable {
   /// The signature scheme and its active secrets.
   public var verifier: WebhookVerifier
   /// The scheme's name, as stored with each delivery.
-  public var scheme: SignatureScheme
+  public let scheme: SignatureScheme
   /// The payload format, naming the adapter.
   public var format: String
+  /// The headers kept with a delivery of this scheme: ids, timestamps and event names, never signatures
+  /// (worked out once here, not per request).
+  let keptHeaderNames: [String]
 
   /// Creates a source.
   public init(name: String, scheme: SignatureScheme, format: String, verifier: WebhookVerifier) {
@@ -17,10 +20,11 @@ public struct IngestSource: Sendable {
     self.scheme = scheme
     self.format = format
     self.verifier = verifier
+    self.keptHeaderNames = Self.keptHeaderNames(for: scheme)
   }
 
   /// The headers kept with a delivery of this scheme: ids, timestamps and event names, never signatures.
-  var keptHeaderNames: [String] {
+  private static func keptHeaderNames(for scheme: SignatureScheme) -> [String] {
     let common = ["content-type", "user-agent"]
     switch scheme {
     case .standardWebhooks: return common + ["webhook-id", "webhook-timestamp"]

@@ -15,6 +15,18 @@ struct ServerUnitTests {
     #expect(headers.map(\.name) == ["Accept", "X-Dup", "x-dup"])
   }
 
+  @Test("added fields are found case-insensitively; only ASCII letters fold")
+  func headersAdded() {
+    var headers = HTTPHeaders([])
+    headers.add(name: "Webhook-ID", value: "msg_1")
+    headers.add(name: "X-Ünï", value: "u")
+    #expect(headers["webhook-id"] == "msg_1")
+    #expect(headers["WEBHOOK-id"] == "msg_1")
+    #expect(headers["x-Ünï"] == "u")
+    #expect(headers["x-ünï"] == nil)
+    #expect(headers.count == 2)
+  }
+
   @Test("the error response is {\"error\", \"message\"} JSON with escaping")
   func errorShape() throws {
     let response = Response.error(

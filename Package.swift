@@ -63,6 +63,10 @@ let package = Package(
     .executableTarget(
       name: "bench-router-server", dependencies: ["HTTPServer", "Signing"], path: "Benchmarks/RouterServer",
       swiftSettings: swiftSettings),
+    // An experiment for the ingest design: event loops that own a libmicrohttpd daemon and commit inline.
+    .executableTarget(
+      name: "bench-loop-server", dependencies: ["CMicroHTTPD", "Signing", "Storage"],
+      path: "Benchmarks/LoopServer", swiftSettings: swiftSettings),
     // The delta planner at scale (1,000,000 and 100,000 candidates) and large simulation runs.
     .executableTarget(
       name: "bench-planner", dependencies: ["Domain"], path: "Benchmarks/PlannerBench",

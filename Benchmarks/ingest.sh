@@ -6,7 +6,9 @@
 # With STAGES=1, each run also measures two stages of the path without the database, through
 # `bench-router-server --ingest verified|deferred|durable` (signature verification answered at once; the
 # same with the answer sent from another thread, i.e. suspend/resume; the same answered after a group
-# commit to a plain file with one fdatasync per batch), to show what each stage costs.
+# commit to a plain file with one fdatasync per batch), to show what each stage costs. With LOOP=1, each run
+# also measures `bench-loop-server` (a design experiment: libmicrohttpd in external-polling mode driven by
+# its own loop, committing to the same SQLite inbox inline, or pipelined on a committer thread).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -18,6 +20,7 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 swift build -c release -Xswiftc -warnings-as-errors --product talentwatch >/dev/null
 swift build -c release -Xswiftc -warnings-as-errors --product bench-bare-server >/dev/null
 swift build -c release -Xswiftc -warnings-as-errors --product bench-router-server >/dev/null
+swift build -c release -Xswiftc -warnings-as-errors --product bench-loop-server >/dev/null
 bin=$(swift build -c release -Xswiftc -warnings-as-errors --show-bin-path)
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -59,6 +62,22 @@ for run in $(seq 1 "$runs"); do
       kill "$staged"; wait "$staged" 2>/dev/null || true
       echo "run $run stage $stage: $(rps "$work/$stage$run.wrk") req/s p50 $(pct "$work/$stage$run.wrk" 50%) p99 $(pct "$work/$stage$run.wrk" 99%)"
       grep -E 'Non-2xx|Socket errors' "$work/$stage$run.wrk" || true
+    done
+  fi
+
+  if [ "${LOOP:-0}" = 1 ]; then
+    # The design experiment: own event loop per daemon, group commit into the real SQLite inbox.
+    for pipelined in no yes; do
+      port=$(free_port)
+      rm -rf "$work/loopdb"; mkdir -p "$work/loopdb"
+      "$bin/bench-loop-server" --port "$port" --db "$work/loopdb/tw.db" --pipelined "$pipelined" >/dev/null &
+      looped=$!
+      wait_port "$port"
+      python3 Benchmarks/gen_deliveries.py "$count" "$work/d.tsv" "loop$pipelined$run"
+      run_wrk "$port" "$work/d.tsv" "loop$pipelined$run"
+      kill "$looped"; wait "$looped" 2>/dev/null || true
+      stored=$(sqlite3 "$work/loopdb/tw.db" 'select count(*) from inbox')
+      echo "run $run loop (pipelined $pipelined): $(python3 -c "print(round($stored / $duration))") accepted/s p50 $(pct "$work/loop$pipelined$run.wrk" 50%) p99 $(pct "$work/loop$pipelined$run.wrk" 99%)"
     done
   fi
 

@@ -49,4 +49,10 @@ static inline int tw_mhd_connection_fd(struct MHD_Connection *connection) {
       MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
   return info == NULL ? -1 : info->connect_fd;
 }
+/// The epoll descriptor of a daemon in external-polling epoll mode (MHD_get_daemon_info is variadic);
+/// -1 when unknown. Used by the ingest loop experiment (bench-loop-server).
+static inline int tw_mhd_epoll_fd(struct MHD_Daemon *daemon) {
+  const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_EPOLL_FD);
+  return info == NULL ? -1 : info->epoll_fd;
+}
 #endif

@@ -156,8 +156,7 @@ public final class Connection {
     savepointDepth += 1
     defer { savepointDepth -= 1 }
     let name = "tw_savepoint_\(savepointDepth)"
-    // Prepared once per depth (the statement cache): producers open one per notification they write, and
-    // parsing the two statements each time was a visible share of a large re-match.
+    // Prepared once per depth through the statement cache rather than parsed on every nested call.
     try run("SAVEPOINT \(name)")
     do {
       let result = try body()

@@ -115,6 +115,21 @@ func storedFigures() throws -> String {
   return "\(written) scores stored in \(logRows) log rows, database \(bytes / 1_000_000) MB"
 }
 
+/// Notifications in the outbox, how many of them are digests (more than one event) and the events they
+/// stand for: events minus notifications is how many drafts were merged into a waiting digest.
+func outboxFigures() throws -> String {
+  try database.readSync { connection in
+    let row = try connection.queryOne(
+      """
+      SELECT count(*), coalesce(sum(json_extract(data, '$.event_count') > 1), 0),
+        coalesce(sum(json_extract(data, '$.event_count')), 0) FROM notifications
+      """)
+    let (notifications, digests, events) = (row?.int(0) ?? 0, row?.int(1) ?? 0, row?.int(2) ?? 0)
+    return "outbox: \(notifications) notifications (\(digests) digests) for \(events) events, "
+      + "\(events - notifications) drafts merged into a waiting digest"
+  }
+}
+
 let synonyms = try MatchingSynonyms(
   skills: SynonymTable(synonyms: ["javascript": ["js"], "kubernetes": ["k8s"]]),
   titles: SynonymTable(
@@ -170,6 +185,7 @@ case "delta", "delta-full", "delta-notify":
     )
   }
   print(try storedFigures())
+  if mode == "delta-notify" { print(try outboxFigures()) }
   print(
     "\(mode) \(changed) × \(vacancyCount) median \(format(median(times))) s over \(runs) runs")
 case "full":
@@ -198,5 +214,6 @@ case "full":
   print(
     "full \(candidateCount) × \(vacancyCount) median \(format(median(times))) s over \(runs) runs")
 default:
-  print("usage: bench-rematch delta|delta-full|delta-notify|full CANDIDATES VACANCIES [CHANGED] [RUNS]")
+  print(
+    "usage: bench-rematch delta|delta-full|delta-notify|full CANDIDATES VACANCIES [CHANGED] [RUNS]")
 }

@@ -44,7 +44,7 @@ struct MatchNotifications: Sendable {
 
   /// Enqueues the notifications one notice calls for.
   func enqueue(_ notice: MatchingNotice, in connection: Connection) throws {
-    guard let score = notice.score,
+    guard let points = notice.points,
       notice.events.contains(where: { $0.kind != .pipelineCandidateChanged })
     else { return }
     let facts = try facts(for: notice, in: connection)
@@ -60,11 +60,12 @@ struct MatchNotifications: Sendable {
     let reasons = notice.events.filter { $0.kind != .pipelineCandidateChanged }.map(\.reason)
     let event = NotificationEvent(
       kind: .scoreChanged, candidateID: notice.candidateID, vacancyID: notice.vacancyID,
-      summary: "\(name) for \(title): advisory score \(before)\(score.total)",
+      summary: "\(name) for \(title): advisory score \(before)\(points.total)",
       score: NotificationScore(
-        score: score.total, previous: notice.previous, reason: reasons.joined(separator: "; "),
-        breakdown: score.contributions.map {
-          NotificationScore.Part(feature: $0.feature.rawValue, points: Double($0.points))
+        score: points.total, previous: notice.previous, reason: reasons.joined(separator: "; "),
+        // Every feature in `MatchFeature.allCases` order, as a score's contributions are.
+        breakdown: MatchFeature.allCases.enumerated().map { index, feature in
+          NotificationScore.Part(feature: feature.rawValue, points: Double(points[index]))
         }),
       observedAt: clock.now())
     for draft in policy.drafts(for: event, audience: audience, now: clock.now()) {

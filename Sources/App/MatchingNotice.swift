@@ -13,8 +13,11 @@ public struct MatchingNotice: Sendable, Hashable {
   public var vacancyTitle: String?
   /// The previous current score, nil on a first scoring (or when the vacancy is not scored).
   public var previous: Int?
-  /// The new score with its breakdown; nil when the vacancy's scoring is stopped (pipeline events only).
-  public var score: MatchScore?
+  /// The new score's points per feature (`points.total` is the score); nil when the vacancy's scoring is
+  /// stopped (pipeline events only). Points, not a `MatchScore`: building every feature's sentence for
+  /// each of tens of thousands of events in a large delta was a visible share of it, and a notification
+  /// carries the points only (the sentences are rebuilt from snapshots when a score is explained).
+  public var points: MatchPoints?
   /// What happened, in `MatchEvent.Kind.allCases` order; never empty.
   public var events: [MatchEvent]
   /// What caused the rescoring (`change:42`, `vacancy:7@3`, `rematch:all`).
@@ -22,7 +25,7 @@ public struct MatchingNotice: Sendable, Hashable {
 
   /// Creates a notice.
   public init(
-    candidateID: Int64, vacancyID: Int64, ownerUserID: String, previous: Int?, score: MatchScore?,
+    candidateID: Int64, vacancyID: Int64, ownerUserID: String, previous: Int?, points: MatchPoints?,
     events: [MatchEvent], trigger: String, vacancyTitle: String? = nil
   ) {
     self.candidateID = candidateID
@@ -30,7 +33,7 @@ public struct MatchingNotice: Sendable, Hashable {
     self.ownerUserID = ownerUserID
     self.vacancyTitle = vacancyTitle
     self.previous = previous
-    self.score = score
+    self.points = points
     self.events = events
     self.trigger = trigger
   }

@@ -188,7 +188,7 @@ public struct Rematcher: Sendable {
             writes.append(write)
             try raise(
               total: write.score,
-              score: { matcher.score(candidate: people[c], vacancy: vacancyFeatures[v]) },
+              points: { write.points },
               candidateID: input.id, vacancy: targets[v].vacancy,
               previous: previous[v].map { Int($0.score) },
               inPipeline: targets[v].pipeline.contains(input.id), jobChanged: false,
@@ -304,7 +304,9 @@ public struct Rematcher: Sendable {
         let isChanged = next < changed.count && changed[next] == index
         let inPipeline = !pipeline.isEmpty && pipeline.contains(open[index].id)
         if !isChanged && !inPipeline { continue }
+        var written: MatchPoints?
         if isChanged {
+          written = points[next]
           writes.append(
             ScoreWrite(
               vacancyID: open[index].id, points: points[next],
@@ -313,7 +315,7 @@ public struct Rematcher: Sendable {
         }
         try raise(
           total: Int(totals[index]),
-          score: { matcher.score(candidate: person, vacancy: features[index]) },
+          points: { written ?? matcher.points(candidate: person, vacancy: features[index]) },
           candidateID: candidateID, vacancy: open[index],
           previous: previous[index].map { Int($0.score) }, inPipeline: inPipeline,
           jobChanged: jobChanged, openedToWork: openedToWork, trigger: trigger, report: &report,
@@ -322,7 +324,7 @@ public struct Rematcher: Sendable {
       for vacancyID in pipeline.sorted() {
         guard let vacancy = stopped[vacancyID] else { continue }
         try raise(
-          total: nil, score: { nil }, candidateID: candidateID, vacancy: vacancy, previous: nil,
+          total: nil, points: { nil }, candidateID: candidateID, vacancy: vacancy, previous: nil,
           inPipeline: true, jobChanged: jobChanged, openedToWork: openedToWork, trigger: trigger,
           report: &report, in: connection)
       }
@@ -354,11 +356,11 @@ public struct Rematcher: Sendable {
       ], in: connection)
   }
 
-  /// Asks the policy for events (on the total alone) and hands any to the sink with the full score, which
-  /// is computed only then; without a sink the events are only counted. `total` nil: the vacancy's
+  /// Asks the policy for events (on the total alone) and hands any to the sink with the score's points,
+  /// which are asked for only then; without a sink the events are only counted. `total` nil: the vacancy's
   /// scoring is stopped, so only pipeline events are raised, without a score.
   private func raise(
-    total: Int?, score: () -> MatchScore?, candidateID: Int64,
+    total: Int?, points: () -> MatchPoints?, candidateID: Int64,
     vacancy: @autoclosure () -> MatchingVacancy, previous: Int?, inPipeline: Bool,
     jobChanged: Bool, openedToWork: Bool, trigger: @autoclosure () -> String,
     report: inout RematchReport, in connection: Connection
@@ -380,7 +382,7 @@ public struct Rematcher: Sendable {
     try sink(
       MatchingNotice(
         candidateID: candidateID, vacancyID: vacancy.id, ownerUserID: vacancy.ownerUserID,
-        previous: previous, score: total == nil ? nil : score(), events: events,
+        previous: previous, points: total == nil ? nil : points(), events: events,
         trigger: trigger(), vacancyTitle: vacancy.title),
       connection)
   }

@@ -156,10 +156,11 @@ public final class Connection {
     savepointDepth += 1
     defer { savepointDepth -= 1 }
     let name = "tw_savepoint_\(savepointDepth)"
-    try execute("SAVEPOINT \(name)")
+    // Prepared once per depth through the statement cache rather than parsed on every nested call.
+    try run("SAVEPOINT \(name)")
     do {
       let result = try body()
-      try execute("RELEASE \(name)")
+      try run("RELEASE \(name)")
       return result
     } catch {
       // SQLite may already have rolled the whole transaction back (e.g. on SQLITE_FULL): ignore failures.

@@ -1,5 +1,6 @@
 public import Domain
 public import Foundation
+import Signing
 
 /// The notification outbox: notifications, their per-channel deliveries and every attempt. All of its SQL
 /// lives here; callers choose the thread and the transaction (producers enqueue inside their own).
@@ -22,78 +23,95 @@ public enum OutboxStore {
   ///
   /// A new notification gets one delivery per enabled external channel of its recipient, due at its
   /// send time; without channels it is feed-only and counts as delivered once due.
+  ///
+  /// Outside a transaction it opens one. Inside the caller's, a failing call still undoes only its own
+  /// work, without a `SAVEPOINT` for the common cases: a merge and a feed-only notification are one
+  /// statement each (atomic by themselves); a notification with deliveries is two, and is deleted again
+  /// (with any deliveries, by cascade) when the second fails. A savepoint per notification made SQLite
+  /// copy every page it touched into its statement journal, most of the cost of a large re-match.
   @discardableResult
   public static func enqueue(_ draft: NotificationDraft, in connection: Connection) throws -> String
   {
-    try connection.transaction {
-      let now = draft.createdAt
-      var latest: NotificationDigest?
-      if let key = draft.digestKey {
-        latest = try connection.queryOne(
-          """
-          SELECT n.id, n.kind, n.send_at, n.status,
-            (SELECT count(*) FROM notification_deliveries d WHERE d.notification_id = n.id)
-          FROM notifications n WHERE n.digest_key = ? ORDER BY n.send_at DESC, n.created_at DESC LIMIT 1
-          """, [.text(key)]
-        ).flatMap { row -> NotificationDigest? in
-          guard let id = row.text(0),
-            let kind = row.text(1).flatMap(NotificationKind.init(rawValue:)),
-            let sendAt = row.date(2)
-          else { return nil }
-          let feedOnlyDue = (row.int(4) ?? 0) == 0 && sendAt <= now
-          return NotificationDigest(
-            id: id, kind: kind, sendAt: sendAt, isSent: row.text(3) != "pending" || feedOnlyDue)
-        }
+    guard connection.isInTransaction else {
+      return try connection.transaction { try enqueue(draft, in: connection) }
+    }
+    let now = draft.createdAt
+    var latest: NotificationDigest?
+    if let key = draft.digestKey {
+      latest = try connection.queryOne(
+        """
+        SELECT n.id, n.kind, n.send_at, n.status,
+          (SELECT count(*) FROM notification_deliveries d WHERE d.notification_id = n.id)
+        FROM notifications n WHERE n.digest_key = ? ORDER BY n.send_at DESC, n.created_at DESC LIMIT 1
+        """, [.text(key)]
+      ).flatMap { row -> NotificationDigest? in
+        guard let id = row.text(0),
+          let kind = row.text(1).flatMap(NotificationKind.init(rawValue:)),
+          let sendAt = row.date(2)
+        else { return nil }
+        let feedOnlyDue = (row.int(4) ?? 0) == 0 && sendAt <= now
+        return NotificationDigest(
+          id: id, kind: kind, sendAt: sendAt, isSent: row.text(3) != "pending" || feedOnlyDue)
       }
-      switch NotificationDigest.decide(
-        kind: draft.kind, now: now, window: draft.digestWindow, latest: latest)
-      {
-      case .merge(let id, let kind):
-        guard
-          let text = try connection.queryOne(
-            "SELECT data FROM notifications WHERE id = ?", [.text(id)])?
-            .text(0)
-        else { throw StorageError.inconsistency("digest notification vanished during a merge") }
-        let merged = try NotificationData.decoder().decode(
-          NotificationData.self, from: Data(text.utf8)
-        )
-        .merging(draft.data)
-        try connection.run(
-          "UPDATE notifications SET kind = ?, summary = ?, data = ?, updated_at = ? WHERE id = ?",
-          [
-            .text(kind.rawValue), .text(merged.summary), .text(try encode(merged)), .date(now),
-            .text(id),
-          ])
-        return id
-      case .create(let sendAt):
-        let id = newID()
-        try connection.run(
-          """
-          INSERT INTO notifications (id, recipient_user_id, candidate_id, vacancy_id, kind, summary, data,
-            digest_key, send_at, created_at, updated_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """,
-          [
-            .text(id), .text(draft.recipient), SQLValue(draft.candidateID),
-            SQLValue(draft.vacancyID),
-            .text(draft.kind.rawValue), .text(draft.data.summary), .text(try encode(draft.data)),
-            SQLValue(draft.digestKey), .date(sendAt), .date(now), .date(now),
-          ])
-        var deliveries = 0
-        if draft.kind.isDeliveredExternally {
+    }
+    switch NotificationDigest.decide(
+      kind: draft.kind, now: now, window: draft.digestWindow, latest: latest)
+    {
+    case .merge(let id, let kind):
+      guard
+        let text = try connection.queryOne(
+          "SELECT data FROM notifications WHERE id = ?", [.text(id)])?
+          .text(0)
+      else { throw StorageError.inconsistency("digest notification vanished during a merge") }
+      let merged = try NotificationData.decode(json: text).merging(draft.data)
+      try connection.run(
+        "UPDATE notifications SET kind = ?, summary = ?, data = ?, updated_at = ? WHERE id = ?",
+        [
+          .text(kind.rawValue), .text(merged.summary), .text(try encode(merged)), .date(now),
+          .text(id),
+        ])
+      return id
+    case .create(let sendAt):
+      let id = newID()
+      // Deliveries only for an externally delivered kind whose recipient has an enabled channel; without
+      // one the notification is feed-only and delivered once due, which it is written as right away.
+      var hasChannels = false
+      if draft.kind.isDeliveredExternally {
+        hasChannels =
+          try connection.queryOne(
+            """
+            SELECT EXISTS (SELECT 1 FROM notification_channels WHERE user_id = ? AND disabled_at IS NULL)
+            """, [.text(draft.recipient)])?.bool(0) ?? false
+      }
+      let status: OutboxStatus = !hasChannels && sendAt <= now ? .delivered : .pending
+      try connection.run(
+        """
+        INSERT INTO notifications (id, recipient_user_id, candidate_id, vacancy_id, kind, summary, data,
+          status, digest_key, send_at, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        [
+          .text(id), .text(draft.recipient), SQLValue(draft.candidateID),
+          SQLValue(draft.vacancyID),
+          .text(draft.kind.rawValue), .text(draft.data.summary), .text(try encode(draft.data)),
+          .text(status.rawValue), SQLValue(draft.digestKey), .date(sendAt), .date(now), .date(now),
+        ])
+      if hasChannels {
+        do {
           try connection.run(
             """
             INSERT INTO notification_deliveries (notification_id, channel_id, next_attempt_at, updated_at)
             SELECT ?, id, ?, ? FROM notification_channels WHERE user_id = ? AND disabled_at IS NULL
             """, [.text(id), .date(sendAt), .date(now), .text(draft.recipient)])
-          deliveries = connection.changes
+        } catch {
+          // SQLite may have rolled the whole transaction back already (then there is nothing to undo).
+          if connection.isInTransaction {
+            try? connection.run("DELETE FROM notifications WHERE id = ?", [.text(id)])
+          }
+          throw error
         }
-        if deliveries == 0 && sendAt <= now {
-          try connection.run(
-            "UPDATE notifications SET status = 'delivered' WHERE id = ?", [.text(id)])
-        }
-        return id
       }
+      return id
     }
   }
 
@@ -396,19 +414,23 @@ public enum OutboxStore {
       sendAt: row.date(9) ?? Date(timeIntervalSince1970: 0), readAt: row.date(10))
   }
 
-  /// One encoder for every notification: its settings never change after it is made, and encoding
-  /// keeps its state per call (making an encoder per notification was a visible share of a re-match).
-  private static let encoder = NotificationData.encoder()
-
+  /// The stored form of `data`: what `NotificationData.encoder()` makes of it, written by hand.
   private static func encode(_ data: NotificationData) throws -> String {
-    String(decoding: try encoder.encode(data), as: UTF8.self)
+    try data.encodedJSON()
   }
 
-  /// `ntf_` and 26 lower-case base-32 characters from the system's cryptographic generator.
+  private static let idAlphabet = Array("abcdefghijklmnopqrstuvwxyz234567".utf8)
+  /// Where ids take their randomness: OpenSSL's generator, asked for 4 KiB at a time.
+  private static let idRandom = SecureRandomBuffer()
+
+  /// `ntf_` and 26 lower-case base-32 characters from OpenSSL's cryptographic generator, buffered (the
+  /// system generator asked once per character, then OpenSSL asked once per id, were a visible share of
+  /// a large re-match). Each character takes the low 5 bits of one random byte: all 32 equally likely.
   static func newID() -> String {
-    let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567")
-    var generator = SystemRandomNumberGenerator()
-    return "ntf_" + String((0..<26).map { _ in alphabet[Int(generator.next() % 32)] })
+    var text = Array("ntf_".utf8)
+    text.reserveCapacity(30)
+    for byte in idRandom.bytes(count: 26) { text.append(idAlphabet[Int(byte & 31)]) }
+    return String(decoding: text, as: UTF8.self)
   }
 
   /// The candidate a delivery's notification is about, with the notification's kind.

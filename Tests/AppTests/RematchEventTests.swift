@@ -50,7 +50,7 @@ struct RematchEventTests {
       #expect(notice.vacancyID == vacancy)
       #expect(notice.ownerUserID == "u_anna")
       #expect(notice.previous == 65)
-      #expect(notice.score?.total == 75)
+      #expect(notice.points?.total == 75)
     }
     #expect(world.notices.withLock { $0.allSatisfy(\.inTransaction) })
   }
@@ -97,8 +97,8 @@ struct RematchEventTests {
     #expect(notices.map(\.vacancyID) == [vacancy, stopped])
     #expect(notices.allSatisfy { $0.candidateID == candidate })
     #expect(notices.allSatisfy { $0.events.map(\.kind) == [.pipelineCandidateChanged] })
-    #expect(notices.first?.score?.total == 95)
-    #expect(notices.last?.score == nil)
+    #expect(notices.first?.points?.total == 95)
+    #expect(notices.last?.points == nil)
   }
 
   @Test("a sink that throws rolls back the scores and leaves the change event unmatched")

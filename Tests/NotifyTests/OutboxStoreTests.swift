@@ -1,8 +1,9 @@
 import Domain
 import Foundation
 import Notify
-import Storage
 import Testing
+
+@testable import Storage
 
 /// The outbox in a real SQLite file: digest coalescing, the feed and its read marks, claims.
 @Suite("outbox store")
@@ -109,5 +110,111 @@ struct OutboxStoreTests {
     }
     #expect(audiences.map(\.vacancyID) == [7])
     #expect(audiences.first?.audience.recipients == ["u_anna", "u_ben"])
+  }
+
+  @Test(
+    "a new notification gets one delivery per enabled channel; feed-only ones are delivered once due"
+  )
+  func statusAndDeliveries() throws {
+    let fixture = try OutboxFixture()
+    try fixture.register([
+      OutboxChannel(id: "ch_hook", userID: "u_anna", kind: "webhook"),
+      OutboxChannel(id: "ch_slack", userID: "u_anna", kind: "slack"),
+      OutboxChannel(id: "ch_old", userID: "u_anna", kind: "webhook"),
+      OutboxChannel(id: "ch_gone", userID: "u_carl", kind: "webhook"),
+    ])
+    try fixture.database.writeSync { connection in
+      try connection.run(
+        "UPDATE notification_channels SET disabled_at = 1 WHERE id IN ('ch_old', 'ch_gone')")
+    }
+    let deliveries = { (id: String) in
+      try fixture.database.readSync { connection in
+        try connection.query(
+          "SELECT channel_id FROM notification_deliveries WHERE notification_id = ? ORDER BY channel_id",
+          [.text(id)]
+        ).compactMap { $0.text(0) }
+      }
+    }
+    let start = Date(timeIntervalSince1970: 1_800_000_000)
+    let anna = try fixture.enqueueJobChange(recipient: "u_anna", now: start)
+    #expect(try deliveries(anna) == ["ch_hook", "ch_slack"])
+    #expect(try fixture.notification(anna)?.status == .pending)
+    // Only a disabled channel, or none: feed-only, delivered at once.
+    for recipient in ["u_carl", "u_ben"] {
+      let id = try fixture.enqueueJobChange(recipient: recipient, now: start)
+      #expect(try deliveries(id).isEmpty)
+      #expect(try fixture.notification(id)?.status == .delivered)
+    }
+    // A feed-only digest held for the window waits as pending, and is delivered once due.
+    _ = try fixture.enqueueJobChange(recipient: "u_ben", now: start, digest: true)
+    let held = try fixture.enqueueJobChange(
+      recipient: "u_ben", now: start.addingTimeInterval(60), summary: "later", digest: true)
+    #expect(try fixture.notification(held)?.status == .pending)
+    #expect(try fixture.notification(held)?.sendAt == start.addingTimeInterval(600))
+    #expect(try deliveries(held).isEmpty)
+    _ = try fixture.database.writeSync {
+      try OutboxStore.claimDue(now: start.addingTimeInterval(600), lease: 60, limit: 10, in: $0)
+    }
+    #expect(try fixture.notification(held)?.status == .delivered)
+  }
+
+  @Test("ids are ntf_ and 26 base-32 characters, all different")
+  func identifiers() {
+    let ids = (0..<2_000).map { _ in OutboxStore.newID() }
+    #expect(Set(ids).count == ids.count)
+    let alphabet = Set("abcdefghijklmnopqrstuvwxyz234567")
+    for id in ids {
+      #expect(id.hasPrefix("ntf_") && id.count == 30)
+      #expect(id.dropFirst(4).allSatisfy { alphabet.contains($0) })
+    }
+  }
+
+  @Test("a digest merge stores exactly what JSONEncoder makes of the merged data")
+  func mergedDataBytes() throws {
+    let fixture = try OutboxFixture()
+    let start = Date(timeIntervalSince1970: 1_800_000_000)
+    _ = try fixture.enqueueJobChange(recipient: "u_ben", now: start, digest: true)
+    let held = try fixture.enqueueJobChange(
+      recipient: "u_ben", now: start.addingTimeInterval(60), summary: "second \"quoted\"",
+      digest: true)
+    let merged = try fixture.enqueueJobChange(
+      recipient: "u_ben", now: start.addingTimeInterval(120.5), summary: "third\ttab",
+      digest: true)
+    #expect(merged == held)
+    let stored = try #require(try fixture.notification(held)).data
+    let data = try NotificationData.decoder().decode(NotificationData.self, from: Data(stored.utf8))
+    #expect(data.eventCount == 2)
+    #expect(data.summary == "2 changes; latest: third\ttab")
+    #expect(data.observedAt == start.addingTimeInterval(120.5))
+    #expect(stored == String(decoding: try NotificationData.encoder().encode(data), as: UTF8.self))
+  }
+
+  @Test(
+    "inside a caller's transaction, a notification whose deliveries fail is undone, nothing else")
+  func failedDeliveriesUndoTheNotification() throws {
+    let fixture = try OutboxFixture()
+    try fixture.register([OutboxChannel(id: "ch_hook", userID: "u_anna", kind: "webhook")])
+    let start = Date(timeIntervalSince1970: 1_800_000_000)
+    let draft = NotificationDraft(
+      recipient: "u_anna", kind: .jobChanged, candidateID: fixture.candidateID, vacancyID: nil,
+      data: NotificationData(
+        recruiter: "u_anna", candidateID: fixture.candidateID, vacancyID: nil, summary: "s",
+        changes: [], score: nil, observedAt: start, eventTypes: ["candidate.job_changed"]),
+      digestKey: nil, digestWindow: 600, createdAt: start)
+    let kept = try fixture.database.writeSync { connection in
+      try connection.transaction {
+        let kept = try OutboxStore.enqueue(draft, in: connection)
+        try connection.run(
+          """
+          CREATE TEMP TRIGGER refuse_deliveries BEFORE INSERT ON main.notification_deliveries
+          BEGIN SELECT RAISE(ABORT, 'refused'); END
+          """)
+        #expect(throws: StorageError.self) { try OutboxStore.enqueue(draft, in: connection) }
+        try connection.run("DROP TRIGGER temp.refuse_deliveries")
+        return kept
+      }
+    }
+    let all = try fixture.database.readSync { try OutboxStore.list(in: $0) }
+    #expect(all.map(\.id) == [kept])
   }
 }

@@ -35,4 +35,28 @@ struct PrimitivesTests {
     #expect(SecureRandom.bytes(count: 0).isEmpty)
     #expect(SecureRandom.bytes(count: -1).isEmpty)
   }
+
+  @Test(
+    "a secure random buffer hands out each byte once, across block refills, and spreads them evenly"
+  )
+  func secureRandomBuffer() {
+    let buffer = SecureRandomBuffer(blockSize: 64)
+    #expect(buffer.blockSize == 64)
+    #expect(buffer.bytes(count: 0).isEmpty)
+    #expect(buffer.bytes(count: -1).isEmpty)
+    #expect(buffer.bytes(count: 100).count == 100)
+    // 26-byte pieces over many 64-byte blocks: no piece repeats, and every byte value turns up about as
+    // often as the others (a stuck or repeating block would fail both).
+    var pieces = Set<[UInt8]>()
+    var counts = [Int](repeating: 0, count: 256)
+    for _ in 0..<4_000 {
+      let piece = buffer.bytes(count: 26)
+      #expect(piece.count == 26)
+      pieces.insert(piece)
+      for byte in piece { counts[Int(byte)] += 1 }
+    }
+    #expect(pieces.count == 4_000)
+    // 104,000 bytes: about 406 per value; a fair generator stays well inside 250...600.
+    #expect(counts.allSatisfy { (250...600).contains($0) })
+  }
 }

@@ -1,0 +1,54 @@
+import Domain
+import Foundation
+import Storage
+import Testing
+
+@testable import App
+
+/// The re-matcher's match events as the notifier writes them to the outbox: recipient, kind, digest key,
+/// summary and the score breakdown, which must be the points stored for the score.
+@Suite("match notifications")
+struct MatchNotificationsTests {
+  @Test("a score that crosses the threshold is one outbox notification with the stored breakdown")
+  func scoreNotification() throws {
+    let world = try RematchWorld()
+    defer { world.close() }
+    let vacancy = try world.addVacancy(required: ["swift", "sql"])
+    let candidate = try world.addCandidate(skills: ["go"])
+    let rematcher = Rematcher(
+      synonyms: RematchWorld.synonyms, clock: world.clock,
+      sink: MatchNotifications(policy: NotificationPolicy(), clock: world.clock).sink)
+    _ = try world.writing { try rematcher.runDue(in: $0) }
+    try world.change(candidate, skills: ["swift", "sql"], kind: "job_changed")
+    let report = try world.writing { try rematcher.matchChanges(in: $0) }
+    // Crossing the threshold and moving by the delta: two events, one notification.
+    #expect(report.eventsRaised == 2)
+    let notifications = try world.reading { try OutboxStore.list(in: $0) }
+    #expect(notifications.count == 1)
+    let notification = try #require(notifications.first)
+    #expect(notification.recipient == "u_anna")
+    #expect(notification.kind == NotificationKind.scoreChanged.rawValue)
+    #expect(notification.candidateID == candidate)
+    #expect(notification.vacancyID == vacancy)
+    #expect(notification.status == .delivered)
+    let history = try world.reading { try ScoreStore.history(candidateID: candidate, in: $0) }
+      .filter { $0.vacancyID == vacancy }
+    let stored = try #require(history.last { $0.isCurrent })
+    let previous = try #require(history.first { !$0.isCurrent })
+    #expect(
+      notification.summary
+        == "Test Person for Engineer: advisory score \(previous.score) → \(stored.score)")
+    let data = try NotificationData.decode(json: notification.data)
+    #expect(
+      data.score?.breakdown
+        == MatchFeature.allCases.map {
+          NotificationScore.Part(feature: $0.rawValue, points: Double(stored.points[$0]))
+        })
+    #expect(data.score?.score == stored.score)
+    #expect(data.eventTypes == [NotificationKind.scoreChanged.rawValue])
+    #expect(data.vacancy?.id == String(vacancy))
+    #expect(
+      notification.data
+        == String(decoding: try NotificationData.encoder().encode(data), as: UTF8.self))
+  }
+}

@@ -6,7 +6,8 @@
 public enum Schema {
   /// Every migration, in id order.
   public static var migrations: [Migration] {
-    (ingest + records + compliance + planning + notifications + matching).sorted { $0.id < $1.id }
+    (ingest + records + compliance + planning + notifications + matching + operations)
+      .sorted { $0.id < $1.id }
   }
 
   /// The inbox, the identity of the people we hold, and signals.

@@ -7,7 +7,8 @@
 //     candidate × vacancy, so all pairs are stored (situation (b)).
 //   delta-notify CANDIDATES VACANCIES CHANGED RUNS: as delta, with the re-matcher `serve` runs
 //     (`Rematcher.configured` on the default configuration, run from the package root): synonym tables from
-//     fixtures/matching, and every match event written to the notifier's outbox in the same transaction.
+//     fixtures/matching, and the match events written to the notifier's outbox in the same transaction
+//     (one notification per recipient and candidate a pass).
 //   full CANDIDATES VACANCIES RUNS: `rescoreVacancies(force: true)` over everyone after 1% of profiles
 //     changed without events, writing only the scores that changed.
 //
@@ -115,8 +116,8 @@ func storedFigures() throws -> String {
   return "\(written) scores stored in \(logRows) log rows, database \(bytes / 1_000_000) MB"
 }
 
-/// Notifications in the outbox, how many of them are digests (more than one event) and the events they
-/// stand for: events minus notifications is how many drafts were merged into a waiting digest.
+/// Notifications in the outbox, how many of them stand for more than one event (a recipient's several
+/// vacancies in one pass, or later passes folded into a waiting digest) and the events they stand for.
 func outboxFigures() throws -> String {
   try database.readSync { connection in
     let row = try connection.queryOne(
@@ -125,8 +126,7 @@ func outboxFigures() throws -> String {
         coalesce(sum(json_extract(data, '$.event_count')), 0) FROM notifications
       """)
     let (notifications, digests, events) = (row?.int(0) ?? 0, row?.int(1) ?? 0, row?.int(2) ?? 0)
-    return "outbox: \(notifications) notifications (\(digests) digests) for \(events) events, "
-      + "\(events - notifications) drafts merged into a waiting digest"
+    return "outbox: \(notifications) notifications (\(digests) of several events) for \(events) events"
   }
 }
 

@@ -181,20 +181,22 @@ public struct Rematcher: Sendable {
           let points = matcher.points(candidate: people[c], vacancies: vacancyFeatures, at: changed)
           var writes: [ScoreWrite] = []
           writes.reserveCapacity(changed.count)
+          var notices: [MatchingNotice] = []
           for (k, v) in changed.enumerated() {
             let write = ScoreWrite(
               vacancyID: targets[v].vacancy.id, points: points[k],
               criteriaVersion: targets[v].vacancy.criteriaVersion, byVacancy: targets[v].edited)
             writes.append(write)
-            try raise(
+            raise(
               total: write.score,
               points: { write.points },
               candidateID: input.id, vacancy: targets[v].vacancy,
               previous: previous[v].map { Int($0.score) },
               inPipeline: targets[v].pipeline.contains(input.id), jobChanged: false,
               openedToWork: false, trigger: write.trigger(run: trigger), report: &report,
-              in: connection)
+              notices: &notices)
           }
+          try deliver(&notices, in: connection)
           let snapshotID =
             fresh
             ? try MatchSnapshotStore.insertCandidate(
@@ -299,6 +301,7 @@ public struct Rematcher: Sendable {
       let points = matcher.points(candidate: person, vacancies: features, at: changed)
       var writes: [ScoreWrite] = []
       writes.reserveCapacity(changed.count)
+      var notices: [MatchingNotice] = []
       var next = 0
       for index in open.indices {
         let isChanged = next < changed.count && changed[next] == index
@@ -313,21 +316,22 @@ public struct Rematcher: Sendable {
               criteriaVersion: open[index].criteriaVersion))
           next += 1
         }
-        try raise(
+        raise(
           total: Int(totals[index]),
           points: { written ?? matcher.points(candidate: person, vacancy: features[index]) },
           candidateID: candidateID, vacancy: open[index],
           previous: previous[index].map { Int($0.score) }, inPipeline: inPipeline,
           jobChanged: jobChanged, openedToWork: openedToWork, trigger: trigger, report: &report,
-          in: connection)
+          notices: &notices)
       }
       for vacancyID in pipeline.sorted() {
         guard let vacancy = stopped[vacancyID] else { continue }
-        try raise(
+        raise(
           total: nil, points: { nil }, candidateID: candidateID, vacancy: vacancy, previous: nil,
           inPipeline: true, jobChanged: jobChanged, openedToWork: openedToWork, trigger: trigger,
-          report: &report, in: connection)
+          report: &report, notices: &notices)
       }
+      try deliver(&notices, in: connection)
       try auditRun(
         candidateID: candidateID, written: writes.count, trigger: trigger, now: now,
         in: connection)
@@ -356,15 +360,15 @@ public struct Rematcher: Sendable {
       ], in: connection)
   }
 
-  /// Asks the policy for events (on the total alone) and hands any to the sink with the score's points,
-  /// which are asked for only then; without a sink the events are only counted. `total` nil: the vacancy's
+  /// Asks the policy for events (on the total alone) and adds any to the candidate's `notices` with the
+  /// score's points, which are asked for only then; without a sink the events are only counted. `total` nil: the vacancy's
   /// scoring is stopped, so only pipeline events are raised, without a score.
   private func raise(
     total: Int?, points: () -> MatchPoints?, candidateID: Int64,
     vacancy: @autoclosure () -> MatchingVacancy, previous: Int?, inPipeline: Bool,
     jobChanged: Bool, openedToWork: Bool, trigger: @autoclosure () -> String,
-    report: inout RematchReport, in connection: Connection
-  ) throws {
+    report: inout RematchReport, notices: inout [MatchingNotice]
+  ) {
     if let total, sink == nil {
       report.eventsRaised += MatchEventPolicy.count(
         previous: previous, current: total, thresholds: thresholds, inPipeline: inPipeline,
@@ -377,14 +381,20 @@ public struct Rematcher: Sendable {
     if total == nil { events.removeAll { $0.kind != .pipelineCandidateChanged } }
     guard !events.isEmpty else { return }
     report.eventsRaised += events.count
-    guard let sink else { return }
+    guard sink != nil else { return }
     let vacancy = vacancy()
-    try sink(
+    notices.append(
       MatchingNotice(
         candidateID: candidateID, vacancyID: vacancy.id, ownerUserID: vacancy.ownerUserID,
         previous: previous, points: total == nil ? nil : points(), events: events,
-        trigger: trigger(), vacancyTitle: vacancy.title),
-      connection)
+        trigger: trigger(), vacancyTitle: vacancy.title))
+  }
+
+  /// Hands one candidate's notices of this pass to the sink (in the scores' transaction) and empties them.
+  private func deliver(_ notices: inout [MatchingNotice], in connection: Connection) throws {
+    guard !notices.isEmpty, let sink else { return }
+    try sink(notices, connection)
+    notices.removeAll(keepingCapacity: true)
   }
 
   /// A vacancy's features, or nil when its criteria are unreadable or invalid.

@@ -51,4 +51,62 @@ struct MatchNotificationsTests {
       notification.data
         == String(decoding: try NotificationData.encoder().encode(data), as: UTF8.self))
   }
+
+  @Test(
+    "several vacancies of one recruiter that moved in one pass are one notification listing each move"
+  )
+  func groupedPerRecipient() throws {
+    let world = try RematchWorld()
+    defer { world.close() }
+    let backend = try world.addVacancy(required: ["swift", "sql"], title: "Backend")
+    let platform = try world.addVacancy(required: ["swift", "sql", "go"], title: "Platform")
+    let other = try world.addVacancy(required: ["swift"], title: "Mobile", owner: "u_ben")
+    let candidate = try world.addCandidate(skills: ["rust"])
+    let rematcher = Rematcher(
+      synonyms: RematchWorld.synonyms, clock: world.clock,
+      sink: MatchNotifications(policy: NotificationPolicy(), clock: world.clock).sink)
+    _ = try world.writing { try rematcher.runDue(in: $0) }
+    try world.change(candidate, skills: ["swift", "sql", "go"], kind: "job_changed")
+    _ = try world.writing { try rematcher.matchChanges(in: $0) }
+    let notifications = try world.reading { try OutboxStore.list(in: $0) }
+    #expect(notifications.map(\.recipient).sorted() == ["u_anna", "u_ben"])
+    let history = try world.reading { try ScoreStore.history(candidateID: candidate, in: $0) }
+    func scores(_ vacancy: Int64) throws -> (before: Int, after: Int) {
+      let rows = history.filter { $0.vacancyID == vacancy }
+      return (
+        try #require(rows.first { !$0.isCurrent }).score,
+        try #require(rows.last { $0.isCurrent }).score
+      )
+    }
+
+    // Anna owns two vacancies that moved: one notification, a change per vacancy, the largest's breakdown.
+    let anna = try #require(notifications.first { $0.recipient == "u_anna" })
+    let data = try NotificationData.decode(json: anna.data)
+    let moves = try [backend, platform].map { try scores($0) }
+    #expect(
+      data.changes
+        == [
+          NotificationChange(
+            field: "score: Backend (#\(backend))", before: String(moves[0].before),
+            after: String(moves[0].after)),
+          NotificationChange(
+            field: "score: Platform (#\(platform))", before: String(moves[1].before),
+            after: String(moves[1].after)),
+        ])
+    #expect(data.eventCount == 2)
+    let largest =
+      abs(moves[0].after - moves[0].before) >= abs(moves[1].after - moves[1].before) ? 0 : 1
+    #expect(anna.vacancyID == [backend, platform][largest])
+    #expect(data.score?.score == moves[largest].after)
+    #expect(anna.summary.hasPrefix("Test Person: advisory scores moved for 2 vacancies; largest: "))
+    #expect(anna.kind == NotificationKind.scoreChanged.rawValue)
+
+    // Ben owns one: the single-vacancy form, unchanged.
+    let ben = try #require(notifications.first { $0.recipient == "u_ben" })
+    let mobile = try scores(other)
+    #expect(ben.vacancyID == other)
+    #expect(
+      ben.summary == "Test Person for Mobile: advisory score \(mobile.before) → \(mobile.after)")
+    #expect(try NotificationData.decode(json: ben.data).changes.isEmpty)
+  }
 }

@@ -59,9 +59,11 @@ final class RematchWorld: Sendable {
     let notices = notices
     return Rematcher(
       synonyms: Self.synonyms, thresholds: thresholds, clock: clock,
-      sink: { notice, connection in
+      sink: { candidateNotices, connection in
         let inTransaction = connection.isInTransaction
-        notices.withLock { $0.append((notice, inTransaction)) }
+        notices.withLock { list in
+          for notice in candidateNotices { list.append((notice, inTransaction)) }
+        }
       })
   }
 
@@ -105,14 +107,18 @@ final class RematchWorld: Sendable {
 
   /// Inserts an open vacancy requiring `required` skills and returns its id.
   @discardableResult
-  func addVacancy(required: [String], aiScoring: Bool = true, isOpen: Bool = true) throws -> Int64 {
+  func addVacancy(
+    required: [String], aiScoring: Bool = true, isOpen: Bool = true, title: String = "Engineer",
+    owner: String = "u_anna"
+  ) throws -> Int64 {
     let criteria = try Self.criteriaJSON(required: required)
     return try database.writeSync { connection in
       try connection.run(
         """
         INSERT INTO vacancies (title, criteria, owner_user_id, is_open, ai_scoring, created_at, updated_at)
-        VALUES ('Engineer', ?, 'u_anna', ?, ?, 0, 0)
-        """, [.text(criteria), SQLValue(isOpen), SQLValue(aiScoring)])
+        VALUES (?, ?, ?, ?, ?, 0, 0)
+        """,
+        [.text(title), .text(criteria), .text(owner), SQLValue(isOpen), SQLValue(aiScoring)])
       return connection.lastInsertRowID
     }
   }

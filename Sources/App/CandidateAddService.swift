@@ -39,7 +39,7 @@ struct CandidateAddService: Sendable {
   let clock: any Clock
   let cacheDays: Int
   let creditsPerDay: Int
-  let prices: Configuration.CreditPrices
+  let prices: CreditPrices
   let suppression: AdminAPI.SuppressionCheck
   /// Audit entries for confirmations; nil writes none (tests that do not look at the trail).
   var audit: AuditTrail?

@@ -10,7 +10,7 @@ struct CandidateContactService: Sendable {
   let enricher: (any PersonEnricher)?
   let clock: any Clock
   let creditsPerDay: Int
-  let prices: Configuration.CreditPrices
+  let prices: CreditPrices
   let logger: Logger
 
   /// Fetches and stores a candidate's contact data for `user`.

@@ -1,3 +1,5 @@
+public import Enrichment
+
 extension Configuration {
   /// The enrichment provider's API: where it is, its key, and the budget talentwatch keeps to.
   public struct Provider: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible

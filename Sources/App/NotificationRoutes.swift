@@ -5,8 +5,8 @@ import Storage
 /// The always-on feed: `GET /api/v1/notifications` (the caller's own, newest first; `?unread=true`,
 /// `?limit=N`) and `POST /api/v1/notifications/{id}/read`.
 ///
-/// `authenticate` maps a request to the caller's user id (nil = 401); the admin API's bearer-token auth
-/// plugs in here.
+/// `authenticate` maps a request to the caller's user id (nil = 401): the admin API's bearer-token
+/// `Authentication` in `serve`.
 struct NotificationRoutes: Sendable {
   /// The database.
   let database: Database

@@ -4,7 +4,6 @@ import HTTPClient
 import HTTPServer
 import Logging
 import Notify
-import Signing
 import Storage
 
 /// Assembles notifications for `serve`: registers the configured channels, builds the dispatcher and
@@ -63,9 +62,10 @@ struct NotificationWiring: Sendable {
           .notification, candidateID: candidateID, actor: "talentwatch:notifier",
           at: attempt.attemptedAt, details: ["kind": subject.kind], in: connection)
       })
-    let users = configuration.users
+    // The admin API's bearer-token authentication: the feed and channels belong to the caller.
+    let authentication = Authentication(users: configuration.users)
     self.routes = NotificationRoutes(database: database) { request in
-      Self.bearerUser(request, users: users)
+      authentication.user(for: request)?.id
     }
     // Channels added through the API before this start deliver again.
     let apiChannels = try await database.read { try OutboxStore.apiChannels(in: $0) }
@@ -77,23 +77,12 @@ struct NotificationWiring: Sendable {
     self.channelRoutes = NotificationChannelRoutes(
       database: database, clock: clock, endpoints: dispatcher.endpoints,
       urlGuard: OutboundURLGuard(allowedHosts: settings.allowPrivateHosts)
-    ) { request in Self.bearerUser(request, users: users) }
+    ) { request in authentication.user(for: request)?.id }
   }
 
   /// Stops the clients' worker threads.
   func shutdown() {
     http.shutdown()
     smtp?.shutdown()
-  }
-
-  /// The user whose token's SHA-256 matches the `Authorization: Bearer` token (constant-time compare).
-  /// A stand-in until the admin API's shared authentication is merged.
-  static func bearerUser(_ request: Request, users: [Configuration.User]) -> String? {
-    guard let header = request.headers["authorization"], header.lowercased().hasPrefix("bearer ")
-    else { return nil }
-    let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
-    guard !token.isEmpty else { return nil }
-    let digest = Array(SHA256Digest.hex(Array(token.utf8)).utf8)
-    return users.first { ConstantTime.equals(Array($0.tokenSHA256.utf8), digest) }?.id
   }
 }

@@ -35,16 +35,13 @@ enum RefreshEnricherFactory {
   static func client(
     provider: Configuration.Provider, database: Database, clock: any Clock, logger: Logger
   ) -> any PersonEnricher {
-    let prices = provider.creditPrices
-    return CrustdataClient(
+    CrustdataClient(
       configuration: CrustdataClientConfiguration(
         baseURL: provider.baseURL, apiKey: provider.apiKey.revealed, batchSize: provider.batchSize,
         requestsPerMinute: provider.requestsPerMinute, timeout: .seconds(provider.timeoutSeconds),
         retry: RetryPolicy(
           maxAttempts: provider.maxAttempts, baseDelay: .milliseconds(250), maxDelay: .seconds(30)),
-        prices: CreditPrices(
-          enrich: prices.enrich, businessEmail: prices.businessEmail,
-          personalEmail: prices.personalEmail, phone: prices.phone)),
+        prices: provider.creditPrices),
       http: HTTPClient(), clock: clock, logger: logger.labeled("enrichment"),
       recorder: { charge in
         try await database.write { connection in

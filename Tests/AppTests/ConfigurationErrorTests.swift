@@ -89,6 +89,18 @@ private let mistakes: [(String, String)] = [
     "provider.base_url: expected an http or https URL"
   ),
   (
+    #"{"provider": {"api_key": "k", "credit_prices": {"phone": -1}}}"#,
+    "provider.credit_prices.phone: expected a non-negative number"
+  ),
+  (
+    #"{"provider": {"api_key": "k", "credit_prices": {"enrich": true}}}"#,
+    "provider.credit_prices.enrich: expected a non-negative number"
+  ),
+  (
+    #"{"provider": {"api_key": "k", "credit_prices": {"fax": 1}}}"#,
+    "provider.credit_prices.fax: unknown key"
+  ),
+  (
     #"{"provider": {"api_key": "k", "kind": "pdl"}}"#,
     #"provider.kind: unknown provider kind "pdl" (expected one of crustdata)"#
   ),

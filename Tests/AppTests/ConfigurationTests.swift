@@ -1,3 +1,4 @@
+import Enrichment
 import Foundation
 import Logging
 import Testing
@@ -125,6 +126,23 @@ struct ConfigurationTests {
     #expect(provider.baseURL == "https://api.crustdata.com")
     #expect(provider.requestsPerMinute == 15 && provider.batchSize == 25)
     #expect(provider.creditsPerDay == 500 && provider.timeoutSeconds == 30)
+  }
+
+  @Test("credit prices: the published ones by default; each configured price replaces only its own")
+  func creditPrices() throws {
+    let defaults = try #require(
+      try parseConfiguration(#"{"provider": {"api_key": "k"}}"#).provider)
+    #expect(defaults.creditPrices == .published)
+    #expect(
+      defaults.creditPrices
+        == CreditPrices(enrich: 1, businessEmail: 1, personalEmail: 2, phone: 2))
+    let configured = try #require(
+      try parseConfiguration(
+        #"{"provider": {"api_key": "k", "credit_prices": {"enrich": 3, "phone": 0.5}}}"#
+      ).provider)
+    #expect(
+      configured.creditPrices
+        == CreditPrices(enrich: 3, businessEmail: 1, personalEmail: 2, phone: 0.5))
   }
 
   @Test("an env:NAME value is replaced by the environment variable")

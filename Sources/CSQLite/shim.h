@@ -13,4 +13,8 @@ static inline int tw_sqlite3_bind_blob_transient(sqlite3_stmt *stmt, int index, 
 static inline int tw_sqlite3_config_int(int option, int value) {
   return sqlite3_config(option, value);
 }
+/// sqlite3_db_config is variadic too: turns an on/off option (SQLITE_DBCONFIG_DEFENSIVE, ...) on or off.
+static inline int tw_sqlite3_db_config_flag(sqlite3 *db, int option, int on) {
+  return sqlite3_db_config(db, option, on, (int *)0);
+}
 #endif

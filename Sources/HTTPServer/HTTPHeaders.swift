@@ -23,7 +23,7 @@ public struct HTTPHeaders: Sendable, Sequence {
   /// The first value of the field called `name` (compared case-insensitively), or nil.
   public subscript(_ name: String) -> String? {
     let wanted = Self.folded(name)
-    for index in foldedNames.indices where foldedNames[index] == wanted {
+    for index in foldedNames.indices where Self.sameBytes(foldedNames[index], wanted) {
       return fields[index].value
     }
     return nil
@@ -32,7 +32,9 @@ public struct HTTPHeaders: Sendable, Sequence {
   /// Every value of the field called `name`, in order.
   public func values(for name: String) -> [String] {
     let wanted = Self.folded(name)
-    return foldedNames.indices.filter { foldedNames[$0] == wanted }.map { fields[$0].value }
+    return foldedNames.indices.filter { Self.sameBytes(foldedNames[$0], wanted) }.map {
+      fields[$0].value
+    }
   }
 
   /// The number of fields, duplicates included.
@@ -70,6 +72,12 @@ public struct HTTPHeaders: Sendable, Sequence {
   static func folded(_ name: String) -> String {
     guard name.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) else { return name }
     return String(decoding: name.utf8.map(lowercased), as: UTF8.self)
+  }
+
+  /// Byte-wise equality, as `namesMatch` compares: `String ==` would also equate different Unicode
+  /// spellings of the same characters, which HTTP field names never are.
+  private static func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
+    lhs.utf8.elementsEqual(rhs.utf8)
   }
 
   /// Lowercases one ASCII letter and leaves every other byte alone.

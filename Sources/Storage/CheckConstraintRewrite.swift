@@ -1,3 +1,5 @@
+import CSQLite
+
 /// Rewrites `CHECK (column IN ('a', 'b', …))` constraints as `CHECK (column = 'a' OR column = 'b' …)`.
 ///
 /// The two accept exactly the same values, but SQLite evaluates an `IN` list of constants by building a
@@ -73,13 +75,20 @@ struct CheckConstraintRewrite: Sendable, Hashable {
         changed += connection.changes
       }
     } catch {
-      // Defensive mode refuses the UPDATE itself: leave every definition as it was.
       try? connection.execute("PRAGMA writable_schema = OFF")
-      if changed == 0 { return 0 }
+      // Defensive mode refuses the UPDATE itself ("table sqlite_master may not be modified") and leaves
+      // the transaction open: keep every definition as it was. Anything else (an I/O error, a full disk,
+      // a transaction SQLite already rolled back) fails the migration, so it is not recorded as applied.
+      if changed == 0, Self.isSchemaEditRefusal(error), connection.isInTransaction { return 0 }
       throw error
     }
     if changed > 0 { try connection.execute("PRAGMA schema_version = \(version + 1)") }
     try connection.execute("PRAGMA writable_schema = OFF")
     return changed
+  }
+
+  /// Whether `error` is SQLite refusing to let the schema table be edited (defensive mode).
+  static func isSchemaEditRefusal(_ error: StorageError) -> Bool {
+    error.primaryCode == SQLITE_ERROR && error.message.contains("may not be modified")
   }
 }

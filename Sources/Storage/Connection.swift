@@ -136,6 +136,13 @@ public final class Connection {
   /// `true` while a transaction is open on this connection.
   public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
+  /// Turns SQLite's defensive mode on or off for this connection (`SQLITE_DBCONFIG_DEFENSIVE`: no edits
+  /// of the schema table, as some embedders configure); tests use it to check code that must cope.
+  func setDefensive(_ on: Bool) throws(StorageError) {
+    let code = tw_sqlite3_db_config_flag(handle, SQLITE_DBCONFIG_DEFENSIVE, on ? 1 : 0)
+    guard code == SQLITE_OK else { throw StorageError(connection: handle, code: code, sql: nil) }
+  }
+
   /// Runs `body` in a transaction: `BEGIN IMMEDIATE` … `COMMIT` (a read-only connection uses a deferred
   /// `BEGIN`, which gives `body` one consistent snapshot). If `body` throws, rolls back and rethrows that
   /// first error. Inside an open transaction it uses a `SAVEPOINT`, so a failing nested call undoes only

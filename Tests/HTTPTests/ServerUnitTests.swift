@@ -27,6 +27,14 @@ struct ServerUnitTests {
     #expect(headers.count == 2)
   }
 
+  @Test("names compare byte for byte: another Unicode spelling of the same name is another name")
+  func headersCompareBytes() {
+    let headers = HTTPHeaders([("X-Cafe\u{301}", "decomposed")])
+    #expect(headers["x-cafe\u{301}"] == "decomposed")
+    #expect(headers["x-caf\u{e9}"] == nil)
+    #expect(headers.values(for: "X-CAF\u{e9}").isEmpty)
+  }
+
   @Test("the error response is {\"error\", \"message\"} JSON with escaping")
   func errorShape() throws {
     let response = Response.error(

@@ -77,6 +77,57 @@ struct InboxWriterTests {
     #expect(stored?.body == Array("{\"n\": 7}\n".utf8))
   }
 
+  @Test(
+    "one transaction mixing new deliveries and duplicates answers each with the stored row's id")
+  func mixedBatch() throws {
+    let temporary = try TemporaryDatabase()
+    defer { temporary.cleanUp() }
+    let first = try temporary.database.writeSync { connection in
+      try connection.transaction {
+        try InboxStore.append(
+          ["a", "a", "b", "c", "b", "a"].map { delivery("msg_\($0)") }, in: connection)
+      }
+    }
+    #expect(
+      first == [
+        .accepted(id: 1), .duplicate(id: 1), .accepted(id: 2), .accepted(id: 3),
+        .duplicate(id: 2), .duplicate(id: 1),
+      ])
+    let second = try temporary.database.writeSync { connection in
+      try connection.transaction {
+        try InboxStore.append([delivery("msg_c"), delivery("msg_d")], in: connection)
+      }
+    }
+    #expect(second == [.duplicate(id: 3), .accepted(id: 4)])
+  }
+
+  @Test("a failed commit fails every append of its batch, and nothing of it is stored")
+  func failedCommitFailsTheBatch() async throws {
+    let temporary = try TemporaryDatabase()
+    defer { temporary.cleanUp() }
+    // A trigger that refuses one delivery makes the whole transaction holding it fail.
+    try await temporary.database.write { connection in
+      try connection.execute(
+        """
+        CREATE TRIGGER refuse_poison BEFORE INSERT ON inbox WHEN NEW.delivery_id = 'msg_poison'
+        BEGIN SELECT RAISE(ABORT, 'refused'); END
+        """)
+    }
+    let writer = InboxWriter(database: temporary.database, maximumBatch: 512)
+    writer.start()
+    defer { writer.stop() }
+    let results = await appendConcurrently(
+      [delivery("msg_poison")] + (0..<30).map { delivery("msg_\($0)") }, to: writer)
+    let failed = results.filter { if case .failure = $0 { true } else { false } }.count
+    let stored = try await temporary.database.read { try InboxStore.list(InboxFilter(), in: $0) }
+    // Whatever shared the poisoned delivery's transaction failed with it; everything else is stored,
+    // and every append was answered one way or the other.
+    #expect(failed >= 1)
+    #expect(failed + stored.count == 31)
+    #expect(!stored.contains { $0.deliveryID == "msg_poison" })
+    #expect(results.count == 31)
+  }
+
   @Test("a stopped writer refuses new appends instead of losing them silently")
   func stoppedWriterRefuses() async throws {
     let temporary = try TemporaryDatabase()

@@ -89,4 +89,41 @@ struct CheckConstraintRewriteTests {
       #expect(try connection.queryOne("PRAGMA integrity_check")?.text(0) == "ok")
     }
   }
+
+  @Test(
+    "where the library forbids schema edits, migration 60 changes nothing and the constraints hold")
+  func defensiveMode() throws {
+    try withTemporaryDirectory { directory in
+      let connection = try Connection(path: directory + "/defensive.db")
+      _ = try Migrator(Schema.migrations.filter { $0.id < 60 }).migrate(connection)
+      try connection.setDefensive(true)
+      let before = try #require(try connection.queryOne("PRAGMA schema_version")?.int(0))
+      let applied = try Migrator(Schema.migrations).migrate(connection)
+      #expect(applied.map(\.id) == [60])
+      for rewrite in CheckConstraintRewrite.listed {
+        #expect(try definition(of: rewrite.table, in: connection).contains(rewrite.original))
+      }
+      // Only the migration's own bookkeeping moved the schema version: no definition was edited.
+      #expect(try connection.queryOne("PRAGMA schema_version")?.int(0) == before)
+      _ = try connection.transaction {
+        try InboxStore.append([delivery("msg_1")], in: connection)
+      }
+      #expect(throws: StorageError.self) {
+        try connection.run("UPDATE inbox SET status = 'lost' WHERE id = 1")
+      }
+    }
+  }
+
+  @Test("only SQLite's refusal to edit the schema counts as defensive mode")
+  func refusalIsRecognised() {
+    #expect(
+      CheckConstraintRewrite.isSchemaEditRefusal(
+        StorageError(code: 1, message: "table sqlite_master may not be modified")))
+    #expect(
+      !CheckConstraintRewrite.isSchemaEditRefusal(
+        StorageError(code: 10, message: "disk I/O error")))
+    #expect(
+      !CheckConstraintRewrite.isSchemaEditRefusal(
+        StorageError(code: 13, message: "database or disk is full")))
+  }
 }

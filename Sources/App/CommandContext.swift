@@ -1,4 +1,5 @@
 import Logging
+
 /// What a running command is handed: its configuration, a logger, where to print, the global options.
 struct CommandContext: Sendable {
   /// The global options as given (`json` decides the output format).

@@ -1,5 +1,6 @@
 public import Domain
 public import Logging
+
 /// Everything talentwatch is told at start-up, read from one JSON file (see `Configuration+Loading.swift`).
 ///
 /// A value: loaded once before a command runs, then passed to whatever needs it. Every field has a

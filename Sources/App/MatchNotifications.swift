@@ -1,7 +1,6 @@
 import Domain
 import Foundation
 import Storage
-import Synchronization
 
 /// Turns the re-matcher's match events into recruiter notifications inside the score write's transaction:
 /// a score that crossed the threshold or moved by the delta goes to the vacancy owner (and the pipeline owner
@@ -12,19 +11,10 @@ struct MatchNotifications: Sendable {
   let policy: NotificationPolicy
   /// Where the time comes from.
   let clock: any Clock
-  /// What the notices of one candidate in one pass share (they arrive one after another, dozens per
-  /// job change): the name and the pipeline audiences, read once instead of once per notice.
-  private let recent = Recent()
-
-  /// The last candidate's facts, shared by the copies of this value the sink captures.
-  private final class Recent: Sendable {
-    let facts = Mutex<CandidateFacts?>(nil)
-  }
-
-  /// The facts about one candidate read for one pass (`trigger`); a new pass reads them again.
+  /// The facts about one candidate read once per `enqueue` call (one candidate's notices of one pass):
+  /// never kept across calls, so a renamed, re-owned or erased candidate (whose id SQLite may give to
+  /// someone new) is never described with what was true before.
   private struct CandidateFacts {
-    var candidateID: Int64
-    var trigger: String
     var name: String
     /// The pipeline owner per vacancy the candidate is in (nil: in the pipeline, no owner recorded).
     var pipelineOwners: [Int64: String?]
@@ -63,12 +53,13 @@ struct MatchNotifications: Sendable {
     var moves: [String: [Move]] = [:]
     var recipients: [String] = []
     var candidateID: Int64?
+    var known: [Int64: CandidateFacts] = [:]
     for notice in notices {
       guard let points = notice.points,
         notice.events.contains(where: { $0.kind != .pipelineCandidateChanged })
       else { continue }
       candidateID = notice.candidateID
-      let facts = try facts(for: notice, in: connection)
+      let facts = try facts(candidateID: notice.candidateID, known: &known, in: connection)
       let title =
         try notice.vacancyTitle
         ?? VacancyStore.vacancy(id: notice.vacancyID, in: connection)?.title
@@ -103,8 +94,7 @@ struct MatchNotifications: Sendable {
           kind: .scoreChanged, candidateID: candidateID, vacancyID: largest.vacancyID,
           summary: largest.summary, score: largest.score, observedAt: now)
       } else {
-        let name = try facts(candidateID: candidateID, trigger: notices[0].trigger, in: connection)
-          .name
+        let name = try facts(candidateID: candidateID, known: &known, in: connection).name
         event = NotificationEvent(
           kind: .scoreChanged, candidateID: candidateID, vacancyID: largest.vacancyID,
           summary: "\(name): advisory scores moved for \(moved.count) vacancies; largest: "
@@ -134,23 +124,11 @@ struct MatchNotifications: Sendable {
     }
   }
 
-  /// The candidate's name and pipeline owners for this notice's pass: from the previous notice when it was
-  /// about the same candidate in the same pass, read from the database otherwise.
-  private func facts(for notice: MatchingNotice, in connection: Connection) throws
-    -> CandidateFacts
-  {
-    try facts(candidateID: notice.candidateID, trigger: notice.trigger, in: connection)
-  }
-
-  /// The candidate's name and pipeline owners for one pass, read once per candidate and pass.
-  private func facts(candidateID: Int64, trigger: String, in connection: Connection) throws
-    -> CandidateFacts
-  {
-    if let cached = recent.facts.withLock({ $0 }), cached.candidateID == candidateID,
-      cached.trigger == trigger
-    {
-      return cached
-    }
+  /// The candidate's name and pipeline owners, read from the database once per `enqueue` call.
+  private func facts(
+    candidateID: Int64, known: inout [Int64: CandidateFacts], in connection: Connection
+  ) throws -> CandidateFacts {
+    if let facts = known[candidateID] { return facts }
     let name =
       try CandidateStore.record(id: candidateID, in: connection)?.profile?.name
       ?? "Candidate \(candidateID)"
@@ -159,9 +137,8 @@ struct MatchNotifications: Sendable {
     where owners.index(forKey: entry.vacancyID) == nil {
       owners.updateValue(entry.audience.pipelineOwner, forKey: entry.vacancyID)
     }
-    let facts = CandidateFacts(
-      candidateID: candidateID, trigger: trigger, name: name, pipelineOwners: owners)
-    recent.facts.withLock { $0 = facts }
+    let facts = CandidateFacts(name: name, pipelineOwners: owners)
+    known[candidateID] = facts
     return facts
   }
 }

@@ -145,7 +145,10 @@ public struct Rematcher: Sendable {
           {
             people.append(features)
             kept.append((input, false))
-          } else if let profile = input.profile.flatMap(Self.profile) {
+          } else if let profile = try
+            (input.profile ?? Self.profileBehindSnapshot(input, connection))
+            .flatMap(Self.profile)
+          {
             people.append(builder.features(for: profile, candidateID: id, asOf: now))
             kept.append((input, true))
           } else {
@@ -409,6 +412,16 @@ public struct Rematcher: Sendable {
       id: String(vacancy.id), title: vacancy.title, criteria: criteria,
       ownerUserID: vacancy.ownerUserID, isOpen: vacancy.isOpen, aiScoring: vacancy.aiScoring)
     return try? builder.features(for: domain)
+  }
+
+  /// The stored profile of a candidate whose cached feature snapshot did not decode (damaged, or written
+  /// by another version), so that the candidate is scored from the profile instead of being skipped
+  /// until the snapshot is replaced; nil when the input already carried its profile or had no snapshot.
+  private static func profileBehindSnapshot(_ input: MatchingCandidate, _ connection: Connection)
+    throws -> String?
+  {
+    guard input.snapshot != nil else { return nil }
+    return try MatchingStore.profiles(ids: [input.id], in: connection)[input.id]
   }
 
   /// A stored profile, or nil when unreadable.

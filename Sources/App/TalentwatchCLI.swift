@@ -1,4 +1,5 @@
 import Logging
+
 /// The `talentwatch` program: parses the command line, loads the configuration, runs one command.
 ///
 /// Exit statuses: 0 success, 1 failure (including a bad configuration), 2 usage error.

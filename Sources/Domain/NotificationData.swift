@@ -50,7 +50,8 @@ public struct NotificationData: Sendable, Hashable, Codable {
   }
 
   /// This digest with `later` folded in: per field the earliest `before` and the latest `after`, the
-  /// latest score and observation time, and a summary that says how many changes it holds.
+  /// latest score (with its vacancy) and observation time, and a summary that says how many changes it
+  /// holds.
   public func merging(_ later: NotificationData) -> NotificationData {
     var merged = self
     for change in later.changes {
@@ -66,7 +67,9 @@ public struct NotificationData: Sendable, Hashable, Codable {
     for type in later.eventTypes where !merged.eventTypes.contains(type) {
       merged.eventTypes.append(type)
     }
-    merged.vacancy = vacancy ?? later.vacancy
+    // The vacancy goes with the score: a digest over several vacancies carries the breakdown of the
+    // latest pass's largest move, which must not be shown under an earlier pass's vacancy.
+    merged.vacancy = later.score != nil ? (later.vacancy ?? vacancy) : (vacancy ?? later.vacancy)
     merged.summary = "\(merged.eventCount) changes; latest: \(later.summary)"
     return merged
   }

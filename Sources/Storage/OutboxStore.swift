@@ -64,11 +64,17 @@ public enum OutboxStore {
           .text(0)
       else { throw StorageError.inconsistency("digest notification vanished during a merge") }
       let merged = try NotificationData.decode(json: text).merging(draft.data)
+      // The vacancy column follows the data's vacancy (a score digest over several vacancies moves with
+      // its latest largest score).
       try connection.run(
-        "UPDATE notifications SET kind = ?, summary = ?, data = ?, updated_at = ? WHERE id = ?",
+        """
+        UPDATE notifications SET kind = ?, summary = ?, data = ?, updated_at = ?,
+          vacancy_id = coalesce(?, vacancy_id)
+        WHERE id = ?
+        """,
         [
           .text(kind.rawValue), .text(merged.summary), .text(try encode(merged)), .date(now),
-          .text(id),
+          SQLValue(merged.vacancy.flatMap { Int64($0.id) }), .text(id),
         ])
       return id
     case .create(let sendAt):

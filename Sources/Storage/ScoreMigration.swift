@@ -21,42 +21,55 @@ enum ScoreMigration {
       candidate = nil
       current = CurrentScores()
     }
+    // Rows are stepped one at a time and column cells written every `cellBatch`, so the conversion's
+    // memory does not grow with the old table (which held one JSON row per score ever written).
     var cells: [(vacancy: Int64, candidate: Int64, score: UInt8)] = []
-    for row in try connection.query(
-      """
-      SELECT candidate_id, vacancy_id, score, contributions, model_version, trigger, scored_at,
-        is_current FROM match_scores ORDER BY candidate_id, id
-      """)
-    {
-      guard let candidateID = row.int(0), let vacancyID = row.int(1), let score = row.int(2),
-        let contributions = row.text(3), let model = row.text(4), let trigger = row.text(5),
-        let scoredAt = row.date(6)
-      else { throw .inconsistency("match_scores: unreadable row") }
-      if candidate != candidateID {
-        try flush()
-        candidate = candidateID
-      }
-      let write = ScoreWrite(
-        vacancyID: vacancyID, points: points(contributions), criteriaVersion: 0)
-      try connection.run(
+    let cellBatch = 65_536
+    do {
+      try connection.forEach(
         """
-        INSERT INTO match_log (candidate_id, trigger, model_version, scored_at, snapshot_id,
-          entry_count, entries, legacy) VALUES (?, ?, ?, ?, NULL, 1, ?, ?)
-        """,
-        [
-          .integer(candidateID), .text(trigger), .text(model), .date(scoredAt),
-          .blob(ScoreLogEntries.encode([write])),
-          .text(LegacyScore(score: Int(score), contributions: contributions).json),
-        ])
-      written += 1
-      if row.bool(7) == true {
-        var merged = current.applying(
-          [write], logID: connection.lastInsertRowID, modelVersion: model)
-        // The stored total wins over the points' sum (old breakdowns may be of another shape).
-        merged = merged.settingScore(Int(score), vacancyID: vacancyID)
-        current = merged
-        cells.append((vacancyID, candidateID, UInt8(clamping: score)))
+        SELECT candidate_id, vacancy_id, score, contributions, model_version, trigger, scored_at,
+          is_current FROM match_scores ORDER BY candidate_id, id
+        """
+      ) { row in
+        guard let candidateID = row.int(0), let vacancyID = row.int(1), let score = row.int(2),
+          let contributions = row.text(3), let model = row.text(4), let trigger = row.text(5),
+          let scoredAt = row.date(6)
+        else { throw StorageError.inconsistency("match_scores: unreadable row") }
+        if candidate != candidateID {
+          try flush()
+          candidate = candidateID
+        }
+        let write = ScoreWrite(
+          vacancyID: vacancyID, points: points(contributions), criteriaVersion: 0)
+        try connection.run(
+          """
+          INSERT INTO match_log (candidate_id, trigger, model_version, scored_at, snapshot_id,
+            entry_count, entries, legacy) VALUES (?, ?, ?, ?, NULL, 1, ?, ?)
+          """,
+          [
+            .integer(candidateID), .text(trigger), .text(model), .date(scoredAt),
+            .blob(ScoreLogEntries.encode([write])),
+            .text(LegacyScore(score: Int(score), contributions: contributions).json),
+          ])
+        written += 1
+        if row.bool(7) == true {
+          var merged = current.applying(
+            [write], logID: connection.lastInsertRowID, modelVersion: model)
+          // The stored total wins over the points' sum (old breakdowns may be of another shape).
+          merged = merged.settingScore(Int(score), vacancyID: vacancyID)
+          current = merged
+          cells.append((vacancyID, candidateID, UInt8(clamping: score)))
+          if cells.count >= cellBatch {
+            try ScoreStore.setCells(cells, in: connection)
+            cells.removeAll(keepingCapacity: true)
+          }
+        }
       }
+    } catch let error as StorageError {
+      throw error
+    } catch {
+      throw .inconsistency("match_scores conversion: \(error)")
     }
     try flush()
     try ScoreStore.setCells(cells, in: connection)

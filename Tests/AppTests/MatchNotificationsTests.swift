@@ -109,4 +109,39 @@ struct MatchNotificationsTests {
       ben.summary == "Test Person for Mobile: advisory score \(mobile.before) → \(mobile.after)")
     #expect(try NotificationData.decode(json: ben.data).changes.isEmpty)
   }
+
+  @Test(
+    "a candidate erased and replaced under the same id is described by the new record, never the old"
+  )
+  func noFactsAcrossPasses() throws {
+    let world = try RematchWorld()
+    defer { world.close() }
+    let vacancy = try world.addVacancy(required: ["swift"])
+    let erased = try world.addCandidate(skills: ["swift"])
+    let rematcher = Rematcher(
+      synonyms: RematchWorld.synonyms, clock: world.clock,
+      sink: MatchNotifications(policy: NotificationPolicy(), clock: world.clock).sink)
+    _ = try world.writing { try rematcher.runDue(in: $0) }
+    #expect(try world.reading { try OutboxStore.list(in: $0) }.count == 1)
+    _ = try world.writing { try PurgeStore.purgeCandidate(erased, in: $0) }
+    #expect(try world.reading { try OutboxStore.list(in: $0) }.isEmpty)
+    // Scoring off and on again: the vacancy's next pass has the same trigger as the first.
+    try world.setScoring(vacancy, false)
+    _ = try world.writing { try rematcher.runDue(in: $0) }
+    try world.setScoring(vacancy, true)
+    let newcomer = try world.addCandidate(skills: ["swift"])
+    #expect(newcomer == erased, "SQLite hands the highest free id out again")
+    let renamed = String(
+      decoding: try JSONEncoder().encode(
+        CandidateProfile(name: "Dora New", skills: ["swift"], openToWork: false)),
+      as: UTF8.self)
+    try world.writing { connection in
+      try connection.run(
+        "UPDATE candidates SET profile = ? WHERE id = ?", [.text(renamed), .integer(newcomer)])
+    }
+    _ = try world.writing { try rematcher.runDue(in: $0) }
+    let notifications = try world.reading { try OutboxStore.list(in: $0) }
+    #expect(notifications.count == 1)
+    #expect(notifications.allSatisfy { $0.summary.hasPrefix("Dora New for Engineer") })
+  }
 }

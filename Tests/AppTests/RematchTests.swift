@@ -369,6 +369,28 @@ struct RematchBreakdownTests {
     #expect(try snapshots() == 2)
   }
 
+  @Test(
+    "a damaged feature snapshot is scored from the profile; damaged current scores stop the pass")
+  func damagedStoredScoring() throws {
+    let world = try RematchWorld()
+    defer { world.close() }
+    let candidate = try world.addCandidate(skills: ["swift"])
+    let vacancy = try world.addVacancy(required: ["Swift", "SQL"])
+    let rematcher = world.rematcher()
+    _ = try world.writing { try rematcher.runDue(in: $0) }
+    let scored = try #require(try world.currentScore(candidate, vacancy))
+    try world.writing { try $0.run("UPDATE match_snapshots SET features = x'ff00ff'") }
+    let again = try world.writing { try rematcher.rescoreVacancies(force: true, in: $0) }
+    #expect(again.candidatesSkipped == 0)
+    #expect(again.pairsScored == 1)
+    #expect(try world.currentScore(candidate, vacancy) == scored)
+    // Rescoring over unreadable current scores would overwrite them: the pass fails instead.
+    try world.writing { try $0.run("UPDATE match_current SET scores = x'ff00ff'") }
+    #expect(throws: StorageError.self) {
+      try world.writing { try rematcher.rescoreVacancies(force: true, in: $0) }
+    }
+  }
+
   @Test("one audit entry per candidate and run names how many scores were written")
   func auditPerCandidateRun() throws {
     let world = try RematchWorld()

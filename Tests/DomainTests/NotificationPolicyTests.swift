@@ -99,6 +99,28 @@ struct NotificationPolicyTests {
     #expect(merged.summary == "2 changes; latest: b")
   }
 
+  @Test("a merged score digest names the vacancy of the score it carries, not an earlier pass's")
+  func mergingScoresKeepsTheirVacancy() {
+    func scoreData(vacancy: Int64, score: Int) -> NotificationData {
+      NotificationData(
+        recruiter: "u_anna", candidateID: 42, vacancyID: vacancy, summary: "v\(vacancy)",
+        changes: [],
+        score: NotificationScore(score: score, previous: 10, reason: "", breakdown: []),
+        observedAt: now, eventTypes: ["candidate.score_changed"])
+    }
+    let merged = scoreData(vacancy: 1, score: 40).merging(scoreData(vacancy: 3, score: 70))
+    #expect(merged.score?.score == 70)
+    #expect(merged.vacancy?.id == "3")
+    // A later event without a score keeps the digest's vacancy (and its score).
+    let change = NotificationData(
+      recruiter: "u_anna", candidateID: 42, vacancyID: nil, summary: "c",
+      changes: [NotificationChange(field: "title", before: "A", after: "B")], score: nil,
+      observedAt: now, eventTypes: ["candidate.job_changed"])
+    let kept = merged.merging(change)
+    #expect(kept.vacancy?.id == "3")
+    #expect(kept.score?.score == 70)
+  }
+
   @Test("data encodes with snake_case keys and RFC 3339 times, and decodes back")
   func dataRoundTrip() throws {
     let data = NotificationPolicy().drafts(

@@ -8,6 +8,8 @@ import Storage
 struct ChangeNotifications: Sendable {
   /// Digest rules (several changes within the window become one notification).
   let policy: NotificationPolicy
+  /// Called after notifications were enqueued (the dispatcher's `wake`).
+  var onEnqueued: @Sendable () -> Void = {}
 
   /// Enqueues notifications for `events` about `candidateID`.
   func enqueue(candidateID: Int64, events: [ChangeEvent], now: Date, in connection: Connection)
@@ -42,6 +44,7 @@ struct ChangeNotifications: Sendable {
         _ = try OutboxStore.enqueue(draft, in: connection)
       }
     }
+    onEnqueued()
   }
 
   /// One change as a short phrase: "job changed: Acme → Globex".

@@ -11,6 +11,8 @@ struct MatchNotifications: Sendable {
   let policy: NotificationPolicy
   /// Where the time comes from.
   let clock: any Clock
+  /// Called after notifications were enqueued (the dispatcher's `wake`).
+  let onEnqueued: @Sendable () -> Void
   /// The facts about one candidate read once per `enqueue` call (one candidate's notices of one pass):
   /// never kept across calls, so a renamed, re-owned or erased candidate (whose id SQLite may give to
   /// someone new) is never described with what was true before.
@@ -21,9 +23,12 @@ struct MatchNotifications: Sendable {
   }
 
   /// Creates the notifier side of the re-matcher.
-  init(policy: NotificationPolicy, clock: any Clock) {
+  init(
+    policy: NotificationPolicy, clock: any Clock, onEnqueued: @escaping @Sendable () -> Void = {}
+  ) {
     self.policy = policy
     self.clock = clock
+    self.onEnqueued = onEnqueued
   }
 
   /// The sink the re-matcher calls.
@@ -85,6 +90,7 @@ struct MatchNotifications: Sendable {
     }
     guard let candidateID else { return }
     let now = clock.now()
+    defer { onEnqueued() }
     for recipient in recipients {
       let moved = moves[recipient] ?? []
       guard let largest = moved.max(by: { $0.distance < $1.distance }) else { continue }

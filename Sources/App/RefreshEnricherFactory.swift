@@ -14,7 +14,8 @@ enum RefreshEnricherFactory {
 
   /// The executor over the configured provider's client; batches of `provider.batch_size`.
   static func executor(
-    configuration: Configuration, database: Database, clock: any Clock, logger: Logger
+    configuration: Configuration, database: Database, clock: any Clock, logger: Logger,
+    onNotification: @escaping @Sendable () -> Void = {}
   ) throws -> RefreshExecutor {
     guard let provider = configuration.provider else {
       throw Unavailable(description: "no provider is configured: refreshes need `provider`")
@@ -26,7 +27,8 @@ enum RefreshEnricherFactory {
     executor.audit = AuditTrail(configuration: configuration)
     executor.notifications = ChangeNotifications(
       policy: NotificationPolicy(
-        digestWindow: Double(configuration.notifications.digestWindowSeconds)))
+        digestWindow: Double(configuration.notifications.digestWindowSeconds)),
+      onEnqueued: onNotification)
     return executor
   }
 

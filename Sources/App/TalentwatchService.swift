@@ -126,19 +126,23 @@ final class TalentwatchService: Sendable {
     let maintenance = MaintenanceService(
       database: database, clock: clock, logger: logger.labeled("maintenance"))
     let retention = RetentionService(context: compliance, logger: logger.labeled("retention"))
+    // Producers of notifications end the dispatcher's idle wait once they enqueued.
+    let dispatcher = notifications.dispatcher
+    let wake: @Sendable () -> Void = { dispatcher.wake() }
     let refresh = try configuration.provider.map { _ in
       RefreshService(
         cycle: RefreshCycle(
           builder: PlanBuilder(configuration: configuration),
           executor: try RefreshEnricherFactory.executor(
             configuration: configuration, database: database, clock: clock,
-            logger: logger.labeled("refresh"))),
+            logger: logger.labeled("refresh"), onNotification: wake)),
         logger: logger.labeled("refresh"),
         interval: .seconds(configuration.planner.scheduleMinutes * 60))
     }
     // Match events go to the notifier's outbox in the score write's transaction.
     let rematch = rematchService(
-      configuration: configuration, database: database, clock: clock, logger: logger)
+      configuration: configuration, database: database, clock: clock, logger: logger,
+      onNotification: wake)
     let services = Task {
       await withTaskGroup(of: Void.self) { group in
         group.addTask { await processing.run() }
@@ -245,10 +249,12 @@ final class TalentwatchService: Sendable {
 
   /// The re-matcher service, or nil (logged as an error) when the synonym tables cannot be read.
   private static func rematchService(
-    configuration: Configuration, database: Database, clock: any Clock, logger: Logger
+    configuration: Configuration, database: Database, clock: any Clock, logger: Logger,
+    onNotification: @escaping @Sendable () -> Void
   ) -> RematchService? {
     do {
-      let rematcher = try Rematcher.configured(configuration, clock: clock)
+      let rematcher = try Rematcher.configured(
+        configuration, clock: clock, onNotification: onNotification)
       return RematchService(
         database: database, rematcher: rematcher, logger: logger.labeled("rematch"))
     } catch {

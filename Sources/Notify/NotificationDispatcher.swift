@@ -23,6 +23,7 @@ public final class NotificationDispatcher: Sendable {
   private let batchSize: Int
   private let auditor: (@Sendable (OutboxAttempt, Connection) throws -> Void)?
   private let pollInterval: Duration
+  private let wakeup = DispatchWakeup()
 
   /// Creates a dispatcher for the channels in `endpoints` (keyed by channel id).
   public init(
@@ -50,7 +51,15 @@ public final class NotificationDispatcher: Sendable {
     Double(policy.timeout.components.seconds) * 2 + 30
   }
 
-  /// Runs until cancelled: dispatches what is due, waits `pollInterval` when nothing was.
+  /// Tells a running dispatcher that notifications were enqueued: its idle wait ends now instead of
+  /// after the poll interval. Producers call it from the transaction that enqueues (the dispatcher's
+  /// claim is a write, so it runs after that transaction commits).
+  public func wake() {
+    wakeup.signal()
+  }
+
+  /// Runs until cancelled: dispatches what is due, waits up to `pollInterval` (or until `wake`) when
+  /// nothing was.
   public func run() async {
     while !Task.isCancelled {
       let sent: Int
@@ -61,7 +70,7 @@ public final class NotificationDispatcher: Sendable {
         sent = 0
       }
       if sent == 0 {
-        try? await Task.sleep(for: pollInterval)
+        await wakeup.wait(upTo: pollInterval)
       }
     }
   }

@@ -65,7 +65,8 @@ final class OutboxFixture: Sendable {
   func dispatcher(
     endpoints: [String: NotificationEndpoint],
     delays: [TimeInterval] = [0, 0.05, 0.05, 0.05, 0.05],
-    allowLoopback: Bool = true, email: NotificationEmailSender? = nil
+    allowLoopback: Bool = true, email: NotificationEmailSender? = nil,
+    pollInterval: Duration = .milliseconds(250)
   ) -> NotificationDispatcher {
     NotificationDispatcher(
       database: database, endpoints: endpoints,
@@ -74,7 +75,7 @@ final class OutboxFixture: Sendable {
         timeout: .seconds(15)),
       urlGuard: OutboundURLGuard(allowedHosts: allowLoopback ? ["127.0.0.1", "localhost"] : []),
       http: http, email: email, clock: SystemClock(),
-      logger: Logger(label: "test", sink: Logger.MemorySink()))
+      logger: Logger(label: "test", sink: Logger.MemorySink()), pollInterval: pollInterval)
   }
 
   /// Runs dispatch passes until `done` holds or `timeout` passes; returns whether it held.

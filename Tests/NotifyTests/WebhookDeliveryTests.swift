@@ -47,6 +47,29 @@ struct WebhookDeliveryTests {
     #expect(try fixture.attempts(id).map(\.statusCode) == [200])
   }
 
+  @Test(
+    "a running dispatcher delivers as soon as it is woken, not after its poll interval",
+    .timeLimit(.minutes(1)))
+  func wokenDispatcher() async throws {
+    let fixture = try OutboxFixture()
+    let secret = OutboxFixture.newSecret()
+    let receiver = try WebhookReceiver(directory: fixture.directory, secrets: [secret])
+    defer { receiver.stop() }
+    try fixture.register([Self.channel])
+    let dispatcher = fixture.dispatcher(
+      endpoints: try endpoint(receiver, secrets: [secret]), pollInterval: .seconds(3600))
+    let running = Task { await dispatcher.run() }
+    defer { running.cancel() }
+    // The first pass finds nothing; the dispatcher then waits an hour unless it is woken.
+    try await Task.sleep(for: .milliseconds(300))
+    let id = try fixture.enqueueJobChange()
+    dispatcher.wake()
+    while try fixture.notification(id)?.status != .delivered {
+      try await Task.sleep(for: .milliseconds(20))
+    }
+    #expect(try receiver.records().map(\.webhookId) == [id])
+  }
+
   @Test("during a rotation both secrets sign: a receiver holding either one verifies")
   func rotationSignsWithBoth() async throws {
     let fixture = try OutboxFixture()

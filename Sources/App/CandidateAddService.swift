@@ -90,21 +90,20 @@ struct CandidateAddService: Sendable {
     }
     let reference = PersonReference(
       provider: provider, providerID: request.providerID, profileURL: normalizedURL)
+    let suppression = suppression
+    let overrideReason = request.suppressionOverrideReason
+    let actor = user.id
     let suppressed: Bool
     do {
-      suppressed = try await suppression(reference, request.suppressionOverrideReason, user.id)
+      suppressed = try await database.write { connection in
+        try suppression(reference, overrideReason, actor, connection)
+      }
     } catch {
       throw AdminAPIFailure(
         status: 503, code: "suppression_unavailable",
         message: "The suppression list could not be read.")
     }
-    if suppressed {
-      throw AdminAPIFailure(
-        status: 409, code: "suppressed",
-        message:
-          "This person was erased at their request and is on the suppression list; adding them again needs an explicit suppression_override_reason, which is audited."
-      )
-    }
+    if suppressed { throw Self.suppressedFailure }
     let vacancyID = request.vacancyID
     if let vacancyID {
       let exists = try await run { try VacancyStore.vacancy(id: vacancyID, in: $0) != nil }
@@ -175,8 +174,24 @@ struct CandidateAddService: Sendable {
         profile: person.profile, sensitiveFields: person.sensitiveFields,
         rawPayload: person.rawPayload, fetchedAt: clock.now(),
         providerUpdatedAt: person.providerUpdatedAt)
-      let id = try await run {
-        try CandidateStore.upsert(enrichment, confirmation: confirmation, in: $0)
+      // The suppression list again, in the write's transaction, for the identity the provider answered
+      // with (a renamed profile URL can lead to an erased person) and for the one asked about (the person
+      // may have been erased while the provider answered; an override given above already stands).
+      let answered = PersonReference(
+        provider: provider, providerID: person.providerID, profileURL: person.profileURL)
+      let suppression = suppression
+      let overrideReason = request.suppressionOverrideReason
+      let actor = user.id
+      let id = try await run { connection in
+        try connection.transaction {
+          var checks: [PersonReference] = []
+          if overrideReason == nil { checks.append(reference) }
+          if answered != reference { checks.append(answered) }
+          for checked in checks where try suppression(checked, overrideReason, actor, connection) {
+            throw Self.suppressedFailure
+          }
+          return try CandidateStore.upsert(enrichment, confirmation: confirmation, in: connection)
+        }
       }
       let entry = try await confirm(id, confirmation, vacancyID: vacancyID, user: user)
       return Outcome(
@@ -207,6 +222,13 @@ struct CandidateAddService: Sendable {
       }
     }
   }
+
+  /// The answer for a person on the suppression list added without an override reason.
+  static let suppressedFailure = AdminAPIFailure(
+    status: 409, code: "suppressed",
+    message:
+      "This person was erased at their request and is on the suppression list; adding them again needs an explicit suppression_override_reason, which is audited."
+  )
 
   /// Maps an enrichment failure to the API's answer.
   static func failure(_ error: EnrichmentError) -> AdminAPIFailure {

@@ -39,4 +39,18 @@ struct ComplianceSuppressionCheck: Sendable {
         details: ["reason": reason]),
       in: connection)
   }
+
+  /// This check as the admin API asks it (`AdminAPI.SuppressionCheck`): true when the add is refused.
+  func adminCheck(clock: any Clock) -> AdminAPI.SuppressionCheck {
+    let check = self
+    return { reference, overrideReason, actor, connection in
+      do {
+        try check.check(
+          reference, overrideReason: overrideReason, actor: actor, now: clock.now(), in: connection)
+        return false
+      } catch is Refused {
+        return true
+      }
+    }
+  }
 }

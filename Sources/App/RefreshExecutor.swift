@@ -105,6 +105,12 @@ struct RefreshExecutor: Sendable {
           do {
             summary.changeEvents += try await complete(item, person: person)
             summary.done += 1
+          } catch is CandidateGone {
+            // Erased while the provider answered: the item went with the record; nothing to record.
+            summary.dropped += 1
+            logger.notice(
+              "refresh answer dropped: the candidate is gone",
+              ["candidate.id": .integer(Int(item.candidateID))])
           } catch {
             try await fail(item, reason: "record_write_failed", summary: &summary)
           }
@@ -139,7 +145,12 @@ struct RefreshExecutor: Sendable {
     let audit = audit
     return try await database.write { connection in
       try connection.transaction {
-        let before = try writer.target(item.candidateID, connection)?.profile
+        // The candidate may have been erased (or purged) while the provider answered: then nothing is
+        // written, and the answer never re-creates the record (SQLite could even hand out its id again).
+        guard let target = try writer.target(item.candidateID, connection) else {
+          throw CandidateGone()
+        }
+        let before = target.profile
         let verifiedAt = try writer.apply(item.candidateID, person, now, connection)
         let events = detector.changes(from: before, to: person.profile)
         try ChangeEventStore.append(
@@ -194,3 +205,6 @@ struct RefreshExecutor: Sendable {
     summary.retried += 1
   }
 }
+
+/// The refreshed candidate no longer exists (erased or purged during the provider call).
+struct CandidateGone: Error {}

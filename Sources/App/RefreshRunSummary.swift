@@ -12,6 +12,8 @@ struct RefreshRunSummary: Sendable, Equatable, Encodable {
   var failed = 0
   /// Items put back to planned after a transient provider error.
   var retried = 0
+  /// Answers dropped because the candidate was erased or purged during the provider call.
+  var dropped = 0
   /// Change events written.
   var changeEvents = 0
   /// Provider calls made (batches).
@@ -20,14 +22,16 @@ struct RefreshRunSummary: Sendable, Equatable, Encodable {
   private enum CodingKeys: String, CodingKey {
     case recoveredDone = "recovered_done"
     case recoveredReplanned = "recovered_replanned"
-    case claimed, done, failed, retried
+    case claimed, done, failed, retried, dropped
     case changeEvents = "change_events"
     case providerCalls = "provider_calls"
   }
 
   /// One line for people.
   var sentence: String {
-    "refreshed \(done), failed \(failed), retried later \(retried), change events \(changeEvents), "
+    "refreshed \(done), failed \(failed), retried later \(retried), "
+      + (dropped > 0 ? "dropped (candidate erased meanwhile) \(dropped), " : "")
+      + "change events \(changeEvents), "
       + "provider calls \(providerCalls); recovered from an earlier run: \(recoveredDone) already done, "
       + "\(recoveredReplanned) re-planned"
   }

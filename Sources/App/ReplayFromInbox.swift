@@ -24,7 +24,10 @@ enum ReplayFromInbox {
     let processor = InboxProcessor(
       database: database, clock: SystemClock(),
       ignoredBodyRetention: TimeInterval(configuration.ingest.ignoredBodyRetentionHours) * 3600,
-      batchSize: pageSize)
+      batchSize: pageSize,
+      // Re-processing applies the suppression list as arrival does: an erased person stays erased.
+      isSuppressed: ComplianceContext.ingestSuppression(
+        Pseudonymizer(pepper: configuration.pepper.revealed)))
     var formats: [String: String] = [:]
     for source in configuration.sources where formats[source.name] == nil {
       formats[source.name] = source.format.rawValue

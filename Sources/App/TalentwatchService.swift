@@ -221,20 +221,9 @@ final class TalentwatchService: Sendable {
     var candidates = CandidateAddService(
       database: database, enricher: enricher, clock: clock,
       cacheDays: provider?.enrichCacheDays ?? 30, creditsPerDay: creditsPerDay, prices: prices,
-      suppression: { reference, overrideReason, actor in
-        let check = ComplianceSuppressionCheck(
-          pseudonymizer: Pseudonymizer(pepper: configuration.pepper.revealed))
-        let now = clock.now()
-        return try await database.write { connection in
-          do {
-            try check.check(
-              reference, overrideReason: overrideReason, actor: actor, now: now, in: connection)
-            return false
-          } catch is ComplianceSuppressionCheck.Refused {
-            return true
-          }
-        }
-      }, logger: apiLogger)
+      suppression: ComplianceSuppressionCheck(
+        pseudonymizer: Pseudonymizer(pepper: configuration.pepper.revealed)
+      ).adminCheck(clock: clock), logger: apiLogger)
     candidates.audit = audit
     var api = AdminAPI(
       database: database, clock: clock, authentication: Authentication(users: configuration.users),

@@ -9,12 +9,16 @@ public enum ProfileURL {
   /// lowercased (LinkedIn slugs are case-insensitive). So `http://NL.linkedin.com/in/Ada-L/?trk=x` becomes
   /// `https://linkedin.com/in/ada-l`.
   public static func normalize(_ text: String) -> String? {
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    var trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    // "linkedin.com/in/ada" and "www.linkedin.com/in/ada" name the same profile as with a scheme.
+    if !trimmed.contains("://"), trimmed.prefix(while: { $0 != "/" }).contains(".") {
+      trimmed = "https://" + trimmed
+    }
     guard let components = URLComponents(string: trimmed),
       let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
       var host = components.host?.lowercased(), !host.isEmpty
     else { return nil }
-    if host.hasSuffix("linkedin.com") {
+    if host == "linkedin.com" || host.hasSuffix(".linkedin.com") {
       host = "linkedin.com"
     } else if host.hasPrefix("www.") {
       host.removeFirst(4)

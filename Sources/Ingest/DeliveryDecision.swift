@@ -33,12 +33,14 @@ public enum DeliveryDecision {
     var ignored = 0
     var suppressed = 0
     for (ordinal, signal) in delivery.signals.enumerated() {
-      if try isSuppressed(signal.person) {
-        suppressed += 1
-        continue
-      }
+      // A person we hold is processed even when their identity is on the suppression list: erasure
+      // deletes the record, so a held record means they were added again with an audited override.
       guard let candidateID = try resolve(signal.person) else {
-        ignored += 1
+        if try isSuppressed(signal.person) {
+          suppressed += 1
+        } else {
+          ignored += 1
+        }
         continue
       }
       var kept = signal

@@ -58,7 +58,20 @@ public enum PurgeStore {
         UPDATE inbox SET body = NULL, body_purge_after = NULL
         WHERE body IS NOT NULL AND id IN (SELECT inbox_id FROM signals WHERE candidate_id = ?)
         """, [.integer(candidateID)])
-      let cleared = connection.changes
+      var cleared = connection.changes
+      // Bodies that name the person without a signal of theirs: quarantined or pending deliveries, and
+      // multi-person runs processed before they were held. Matched byte-wise on what identifies them in
+      // a provider's JSON; a body of someone else with the same name or id goes too (erasure is final).
+      for needle in bodyNeedles(
+        name: person.text(0), profileURL: person.text(1), providerID: person.text(2))
+      {
+        try connection.run(
+          """
+          UPDATE inbox SET body = NULL, body_purge_after = NULL
+          WHERE body IS NOT NULL AND instr(body, ?) > 0
+          """, [.blob(Array(needle.utf8))])
+        cleared += connection.changes
+      }
       var deleted: [String: Int] = [:]
       // Score columns are keyed by vacancy, not candidate: clear the person's bytes first.
       try ScoreStore.eraseColumns(candidateID: candidateID, in: connection)
@@ -82,6 +95,19 @@ public enum PurgeStore {
       deleted["candidates"] = connection.changes
       return PurgeReport(candidateID: candidateID, deletedRows: deleted, clearedBodies: cleared)
     }
+  }
+
+  /// What identifies a person inside a stored webhook body: their name as a JSON string (quoted, so that
+  /// "Ann" does not match "Annual"), their provider id when it is specific (six characters or more), and
+  /// their profile URL without scheme and `www.` (so every spelling of the same profile matches).
+  static func bodyNeedles(name: String?, profileURL: String?, providerID: String?) -> [String] {
+    var needles: [String] = []
+    if let name, name.count >= 3 { needles.append("\"\(name)\"") }
+    if let providerID, providerID.count >= 6 { needles.append(providerID) }
+    if let profileURL, let normalized = ProfileURL.normalize(profileURL) {
+      needles.append(String(normalized.dropFirst("https://".count)))
+    }
+    return needles
   }
 
   /// Deletes the rows of `table` matching `condition`, first deleting rows of other tables that reference

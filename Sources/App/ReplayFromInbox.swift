@@ -41,8 +41,13 @@ enum ReplayFromInbox {
       let page = try await database.read { try InboxStore.list(filter, in: $0) }
       guard let last = page.last else { break }
       afterID = last.id
+      // Only quarantined deliveries take the source's configured format: they may have failed under a
+      // wrong one. A processed delivery keeps the adapter that read it (its signals are numbered by that
+      // adapter, and older stored shapes, such as the legacy watcher's, stay readable by their own).
       let corrections = page.compactMap { entry -> (InboxEntry, String)? in
-        guard let format = formats[entry.source], format != entry.format else { return nil }
+        guard entry.status == .quarantined, let format = formats[entry.source],
+          format != entry.format
+        else { return nil }
         return (entry, format)
       }
       if !corrections.isEmpty {

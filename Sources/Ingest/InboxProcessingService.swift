@@ -32,7 +32,9 @@ public final class InboxProcessingService: Sendable {
     var yielded = 0
     while !Task.isCancelled {
       let busy = ingestIsBusy()
-      if busy && yielded < 50 {
+      // During a burst, one batch after each half second of yielding: acknowledgements first, yet the
+      // backlog keeps moving even while a burst lasts.
+      if busy && yielded < 25 {
         yielded += 1
         try? await Task.sleep(for: .milliseconds(20))
         continue

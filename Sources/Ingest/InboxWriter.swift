@@ -27,7 +27,10 @@ public final class InboxWriter: @unchecked Sendable {
   private var queue: [Waiting] = []
   private var state: State = .idle
   private var batches = 0
-  private var lastAppend: ContinuousClock.Instant?
+  /// Appends counted per 100 ms window: the current window's start and count, and the previous count.
+  private var windowStart = ContinuousClock.now
+  private var windowCount = 0
+  private var previousWindowCount = 0
   private var largestBatch = 0
   private let finished = DispatchSemaphore(value: 0)
 
@@ -67,7 +70,7 @@ public final class InboxWriter: @unchecked Sendable {
       return
     }
     queue.append(Waiting(delivery: delivery, completion: completion))
-    lastAppend = ContinuousClock.now
+    countAppend(at: ContinuousClock.now)
     condition.signal()
     condition.unlock()
   }
@@ -83,13 +86,30 @@ public final class InboxWriter: @unchecked Sendable {
     if wasRunning { finished.wait() }
   }
 
-  /// Whether deliveries arrived in the last 100 ms: a burst, during which processing should give the
-  /// writer to the receiver (acknowledging is what senders wait for; processing can follow).
+  /// Appends within 100 ms that make a burst (200 a second): a steady trickle below it is not one.
+  public static let burstAppendsPer100Milliseconds = 20
+
+  /// Whether a burst is arriving (at least `burstAppendsPer100Milliseconds` appends in the current or
+  /// the previous 100 ms window), during which processing should give the writer to the receiver:
+  /// acknowledging is what senders wait for; processing can follow.
   public var isBusy: Bool {
     condition.lock()
     defer { condition.unlock() }
-    guard let lastAppend else { return false }
-    return ContinuousClock.now - lastAppend < .milliseconds(100)
+    let age = ContinuousClock.now - windowStart
+    if age >= .milliseconds(200) { return false }
+    let recent = age >= .milliseconds(100) ? windowCount : max(windowCount, previousWindowCount)
+    return recent >= Self.burstAppendsPer100Milliseconds
+  }
+
+  /// Counts one append in its 100 ms window; called with `condition` held.
+  private func countAppend(at now: ContinuousClock.Instant) {
+    let age = now - windowStart
+    if age >= .milliseconds(100) {
+      previousWindowCount = age < .milliseconds(200) ? windowCount : 0
+      windowStart = now
+      windowCount = 0
+    }
+    windowCount += 1
   }
 
   /// Transactions committed so far and the largest number of deliveries one of them held.

@@ -128,6 +128,20 @@ struct InboxWriterTests {
     #expect(results.count == 31)
   }
 
+  @Test("a trickle of deliveries is not a burst; a burst of them is")
+  func burstDetection() async throws {
+    let temporary = try TemporaryDatabase()
+    defer { temporary.cleanUp() }
+    let writer = InboxWriter(database: temporary.database)
+    writer.start()
+    defer { writer.stop() }
+    _ = await appendConcurrently([delivery("msg_first")], to: writer)
+    #expect(!writer.isBusy, "one delivery made the processor yield")
+    let burst = (0..<(InboxWriter.burstAppendsPer100Milliseconds * 2)).map { delivery("msg_\($0)") }
+    for item in burst { writer.append(item) { _ in } }
+    #expect(writer.isBusy)
+  }
+
   @Test("a stopped writer refuses new appends instead of losing them silently")
   func stoppedWriterRefuses() async throws {
     let temporary = try TemporaryDatabase()

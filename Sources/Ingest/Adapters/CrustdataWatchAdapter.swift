@@ -40,6 +40,8 @@ public struct CrustdataWatchAdapter: PayloadAdapter {
         continue
       }
       var profileSignalIndex: Int?
+      // The fields already listed, so that a body with thousands of changed fields stays linear.
+      var listedFields: Set<String> = []
       for changeNode in changes {
         let change = try changeNode.object()
         guard let field = try change["field"]?.string() else { throw change.missing("field") }
@@ -53,9 +55,10 @@ public struct CrustdataWatchAdapter: PayloadAdapter {
           signals.append(
             Signal(kind: .openToWork, person: person, detectedAt: detectedAt, openToWork: open))
         } else if let index = profileSignalIndex {
-          if !signals[index].fields.contains(field) { signals[index].fields.append(field) }
+          if listedFields.insert(field).inserted { signals[index].fields.append(field) }
         } else {
           profileSignalIndex = signals.count
+          listedFields.insert(field)
           signals.append(
             Signal(kind: .profileChanged, person: person, detectedAt: detectedAt, fields: [field]))
         }

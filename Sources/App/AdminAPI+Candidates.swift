@@ -54,14 +54,19 @@ extension AdminAPI {
 
     route(
       "POST", "/candidates/{id}/contacted", .writeCandidates,
-      { request, _ in
+      { request, user in
         let id = try Self.pathID(request, "candidate")
         let now = clock.now()
+        let audit = audit
         let record = try await Self.write(database) { connection -> CandidateRecord? in
-          guard try CandidateStore.markContacted(id: id, at: now, in: connection) else {
-            return nil
+          try connection.transaction {
+            guard try CandidateStore.markContacted(id: id, at: now, in: connection) else {
+              return nil
+            }
+            // Who marked the contact, and when: the mark changes which retention rules apply.
+            try audit?.record(.contacted, candidateID: id, actor: user.id, at: now, in: connection)
+            return try CandidateStore.record(id: id, in: connection)
           }
-          return try CandidateStore.record(id: id, in: connection)
         }
         guard let record else { throw AdminAPIFailure.notFound("candidate") }
         return Self.json(200, ["id": id, "contacted_at": Self.time(record.contactedAt)])

@@ -44,7 +44,9 @@ struct RetentionRunCommand: Command {
     context.output.print(
       "\(report.actions.count) candidate(s) \(dryRun ? "due" : "handled")"
         + (dryRun
-          ? " (dry run: nothing deleted)" : ", \(report.prunedAuditEntries) audit entries pruned"))
+          ? " (dry run: nothing deleted)"
+          : ", \(report.prunedAuditEntries) audit entries pruned, "
+            + "\(report.purgedWebhookBodies) expired webhook bodies deleted"))
     return CLIExitCode.success
   }
 }

@@ -43,7 +43,8 @@ struct RetentionService: Sendable {
     let records = try await context.database.read { try PurgeStore.retentionRecords(in: $0) }
     let actions = RetentionAction.due(records, policy: policy, now: now)
     if dryRun {
-      return RetentionRunReport(dryRun: true, actions: actions, prunedAuditEntries: 0)
+      return RetentionRunReport(
+        dryRun: true, actions: actions, prunedAuditEntries: 0, purgedWebhookBodies: 0)
     }
     try await recordConfiguration()
     let pseudonymizer = context.pseudonymizer
@@ -91,7 +92,13 @@ struct RetentionService: Sendable {
         try AuditLogStore.prune(olderThan: cutoff, now: now, actor: Self.actor, in: connection)
       }
     }
-    return RetentionRunReport(dryRun: false, actions: done, prunedAuditEntries: pruned)
+    // Bodies of deliveries about people we do not hold, past their window (`serve` also does this
+    // every few minutes; `retention run` must not leave it to a running service).
+    let bodies = try await context.database.write { connection in
+      try InboxStore.purgeExpiredBodies(now: now, in: connection)
+    }
+    return RetentionRunReport(
+      dryRun: false, actions: done, prunedAuditEntries: pruned, purgedWebhookBodies: bodies)
   }
 
   /// Appends a `config.retention_changed` entry when the configured periods differ from the last one

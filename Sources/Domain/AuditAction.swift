@@ -15,6 +15,8 @@ public struct AuditAction: Sendable, Hashable, Codable, RawRepresentable, Custom
 
   /// A recruiter confirmed a candidate (into the database or a pipeline).
   public static let confirmation = AuditAction("candidate.confirmed")
+  /// A recruiter recorded that the candidate was contacted (which starts the contacted retention rules).
+  public static let contacted = AuditAction("candidate.contacted")
   /// A human changed a pipeline stage.
   public static let stageChange = AuditAction("pipeline.stage_changed")
   /// The matcher wrote an advisory score.

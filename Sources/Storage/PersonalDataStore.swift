@@ -148,12 +148,21 @@ public enum PersonalDataStore {
         ])
     }
     if !snapshots.isEmpty { tables["match_snapshots"] = snapshots }
+    // A delivery's body is theirs to see only when it names nobody else (GDPR Art. 15(4)): a watch run
+    // about many people is listed without its body; the signals taken from it about them are above.
     let bodies = try connection.query(
       """
-      SELECT id, source, delivery_id, received_at, body FROM inbox
-      WHERE body IS NOT NULL AND id IN (SELECT inbox_id FROM signals WHERE candidate_id = ?)
-      ORDER BY id
-      """, [.integer(candidateID)])
+      SELECT i.id, i.source, i.delivery_id, i.received_at,
+        CASE WHEN i.ignored_count = 0 AND NOT EXISTS (
+          SELECT 1 FROM signals o WHERE o.inbox_id = i.id AND o.candidate_id IS NOT ?
+        ) THEN i.body END AS body,
+        CASE WHEN i.ignored_count = 0 AND NOT EXISTS (
+          SELECT 1 FROM signals o WHERE o.inbox_id = i.id AND o.candidate_id IS NOT ?
+        ) THEN NULL ELSE 'withheld: the delivery also names other people' END AS body_note
+      FROM inbox i
+      WHERE i.body IS NOT NULL AND i.id IN (SELECT inbox_id FROM signals WHERE candidate_id = ?)
+      ORDER BY i.id
+      """, [.integer(candidateID), .integer(candidateID), .integer(candidateID)])
     if !bodies.isEmpty { tables["inbox"] = bodies }
     return tables
   }

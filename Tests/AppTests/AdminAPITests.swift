@@ -171,6 +171,11 @@ struct AdminAPITests {
       let contacted = try await api.send("POST", "/candidates/\(id)/contacted", as: "u_anna")
       #expect(contacted.status == 200)
       #expect(contacted.json["contacted_at"] is String)
+      // The mark changes which retention rules apply: who made it is in the audit log.
+      let marks = try await api.service.database.read { connection in
+        try AuditLogStore.entries(in: connection).filter { $0.action == .contacted }
+      }
+      #expect(marks.map(\.actor) == ["u_anna"])
       let unknown = try await api.send(
         "POST", "/candidates", as: "u_anna",
         body: #"{"profile_url":"https://linkedin.com/in/new-person"}"#)

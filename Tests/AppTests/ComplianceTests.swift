@@ -114,6 +114,31 @@ struct ComplianceTests {
     #expect(!entries.contains { $0.details.contains("Day Person") || $0.details.contains("p1") })
   }
 
+  @Test("a retention run also deletes webhook bodies whose window passed, and only those")
+  func retentionPurgesExpiredBodies() async throws {
+    let fixture = try await Fixture()
+    defer { fixture.close() }
+    let now = fixture.clock.now()
+    try await fixture.database.write { connection in
+      for (id, purgeAfter) in [(1, now.addingTimeInterval(-1)), (2, now.addingTimeInterval(3600))] {
+        try connection.run(
+          """
+          INSERT INTO inbox (id, source, delivery_id, scheme, format, received_at, headers, body,
+            body_size, status, body_purge_after)
+          VALUES (?, 'partner', ?, 'standard-webhooks', 'canonical', 0, '{}', x'7b7d', 2, 'ignored', ?)
+          """, [.integer(Int64(id)), .text("d\(id)"), .date(purgeAfter)])
+      }
+    }
+    let service = RetentionService(
+      context: fixture.context, logger: Logger(label: "test", sink: Logger.MemorySink()))
+    #expect(try await service.runOnce(dryRun: true).purgedWebhookBodies == 0)
+    #expect(try await service.runOnce(dryRun: false).purgedWebhookBodies == 1)
+    let held = try await fixture.database.read { connection in
+      try connection.query("SELECT id FROM inbox WHERE body IS NOT NULL").compactMap { $0.int(0) }
+    }
+    #expect(held == [2])
+  }
+
   @Test("a notice extends retention and contact data goes 365 days after first contact")
   func noticeAndContactData() async throws {
     let fixture = try await Fixture()
@@ -285,6 +310,45 @@ struct ComplianceTests {
     #expect(document.contains("x2@example.org"))
     #expect(document.contains("https://linkedin.com/in/x2"))
     #expect(try await fixture.auditEntries().map(\.action) == [.export])
+  }
+
+  @Test("the export includes a delivery's body only when it names nobody else")
+  func exportWithholdsOtherPeoplesBodies() async throws {
+    let fixture = try await Fixture()
+    defer { fixture.close() }
+    let id = try await fixture.addCandidate(providerID: "x3", name: "Exported Person")
+    let other = try await fixture.addCandidate(providerID: "x4", name: "Someone Else")
+    try await fixture.database.write { connection in
+      // 1: only them; 2: them and a person we hold; 3: them and a person we do not hold.
+      for (inbox, ignored) in [(1, 0), (2, 0), (3, 1)] {
+        try connection.run(
+          """
+          INSERT INTO inbox (id, source, delivery_id, scheme, format, received_at, headers, body,
+            body_size, ignored_count) VALUES (?, 'partner', ?, 'standard-webhooks', 'canonical', 0,
+            '{}', ?, 10, ?)
+          """,
+          [
+            .integer(Int64(inbox)), .text("d\(inbox)"), .blob(Array("BODY-\(inbox)".utf8)),
+            .integer(Int64(ignored)),
+          ])
+      }
+      var signal: Int64 = 20
+      for (inbox, candidate, ordinal) in [(1, id, 0), (2, id, 0), (2, other, 1), (3, id, 0)] {
+        signal += 1
+        try connection.run(
+          """
+          INSERT INTO signals (id, inbox_id, ordinal, candidate_id, kind, detected_at, received_at,
+            signal) VALUES (?, ?, ?, ?, 'job_changed', 0, 0, '{}')
+          """,
+          [.integer(signal), .integer(Int64(inbox)), .integer(Int64(ordinal)), .integer(candidate)])
+      }
+    }
+    let document = try #require(
+      try await ComplianceAPI(context: fixture.context).export(candidateID: id, actor: "u-ann"))
+    #expect(document.contains("BODY-1"))
+    #expect(!document.contains("BODY-2") && !document.contains("BODY-3"))
+    #expect(
+      document.components(separatedBy: "withheld: the delivery also names other people").count == 3)
   }
 
   @Test(

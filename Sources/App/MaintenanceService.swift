@@ -3,7 +3,9 @@ import Foundation
 import Logging
 import Storage
 
-/// Periodic housekeeping inside `serve`: deletes the bodies of ignored deliveries once their window ends.
+/// Periodic housekeeping inside `serve`: deletes the bodies of ignored deliveries once their window ends,
+/// and logs the audit log's head whenever it moved, so that a copy of it lives outside the database
+/// (`audit verify --head SEQ:HASH` then proves the log was not cut short or rewritten up to it).
 struct MaintenanceService: Sendable {
   let database: Database
   let clock: any Clock
@@ -13,9 +15,17 @@ struct MaintenanceService: Sendable {
 
   /// Runs until cancelled.
   func run() async {
+    var loggedHead: Int64?
     while !Task.isCancelled {
       let now = clock.now()
       do {
+        if let head = try await database.read({ try AuditLogStore.head(in: $0) }),
+          head.seq != loggedHead
+        {
+          loggedHead = head.seq
+          logger.notice(
+            "audit head", ["audit.seq": .integer(Int(head.seq)), "audit.hash": .string(head.hash)])
+        }
         let purged = try await database.write {
           try InboxStore.purgeExpiredBodies(now: now, in: $0)
         }

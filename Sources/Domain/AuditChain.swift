@@ -80,7 +80,8 @@ public struct AuditChain: Sendable {
     /// The outcome: the first entry that does not fit, if any. The first entry must start the chain
     /// (genesis) or continue the pruned head an anchor entry recorded.
     public var result: AuditVerification {
-      if let failure { return AuditVerification(checked: checked, failure: failure) }
+      let head = previous.map { (seq: $0.seq, hash: $0.hash) }
+      if let failure { return AuditVerification(checked: checked, failure: failure, head: head) }
       if let first, first.prevHash != AuditChain.genesisHash,
         anchors[first.seq - 1] != first.prevHash
       {
@@ -91,7 +92,7 @@ public struct AuditChain: Sendable {
             reason:
               "it is the oldest entry but neither starts the chain nor follows a recorded anchor"))
       }
-      return AuditVerification(checked: checked, failure: nil)
+      return AuditVerification(checked: checked, failure: nil, head: head)
     }
   }
 }

@@ -77,6 +77,30 @@ public enum AuditLogStore {
     return verifier.result
   }
 
+  /// The newest entry's sequence number and hash, nil for an empty log.
+  public static func head(in connection: Connection) throws -> (seq: Int64, hash: String)? {
+    guard
+      let row = try connection.queryOne(
+        "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"),
+      let seq = row.int(0), let hash = row.text(1)
+    else { return nil }
+    return (seq, hash)
+  }
+
+  /// The hash of entry `seq`, nil when there is no such entry.
+  public static func hash(seq: Int64, in connection: Connection) throws -> String? {
+    try connection.queryOne("SELECT hash FROM audit_log WHERE seq = ?", [.integer(seq)])?.text(0)
+  }
+
+  /// The highest sequence number an anchor entry says was pruned (0 when nothing was).
+  public static func prunedThrough(in connection: Connection) throws -> Int64 {
+    try connection.queryOne(
+      """
+      SELECT coalesce(max(CAST(json_extract(details, '$.pruned_through_seq') AS INTEGER)), 0)
+      FROM audit_log WHERE action = ?
+      """, [.text(AuditAction.anchor.rawValue)])?.int(0) ?? 0
+  }
+
   /// Deletes entries older than `cutoff` and appends an anchor entry recording the pruned head (its seq and
   /// hash), so the remaining chain still verifies. Returns how many entries were pruned. Run it in a
   /// transaction.

@@ -170,4 +170,44 @@ struct ComplianceEndToEndTests {
     #expect(broken.status == 1)
     #expect(broken.output.contains("audit chain broken at entry 2"), "\(broken.output)")
   }
+
+  @Test("a log cut at its end still chains, and a head recorded earlier shows the cut")
+  func auditVerifyRecordedHead() async throws {
+    let sandbox = try ServeSandbox()
+    defer { sandbox.remove() }
+    let config = ["--config", sandbox.configPath]
+    #expect(try Self.talentwatch(["migrate"] + config, in: sandbox.directory).status == 0)
+    let database = try Database(path: sandbox.databasePath, readerCount: 1)
+    let id = try await database.write { connection in
+      try CandidateIdentityStore.ensure(
+        provider: "crustdata", providerID: "1003", profileURL: nil, now: Date(), in: connection)
+    }
+    database.close()
+    #expect(try Self.talentwatch(["retention", "run"] + config, in: sandbox.directory).status == 0)
+    #expect(
+      try Self.talentwatch(["export", String(id)] + config, in: sandbox.directory).status == 0)
+
+    let intact = try Self.talentwatch(["audit", "verify"] + config, in: sandbox.directory)
+    #expect(intact.status == 0, "\(intact.output)")
+    let head = try #require(
+      intact.output.split(separator: "\n").first { $0.contains("; head ") }?
+        .components(separatedBy: "; head ").last?.trimmingCharacters(in: .whitespaces))
+    #expect(head.hasPrefix("2:"), "\(intact.output)")
+    let holds = try Self.talentwatch(
+      ["audit", "verify", "--head", head] + config, in: sandbox.directory)
+    #expect(
+      holds.status == 0 && holds.output.contains("is in the log unchanged"), "\(holds.output)")
+
+    // Someone with the database file removes the newest entry: the chain still fits together.
+    let shell = try Self.run(
+      URL(fileURLWithPath: "/usr/bin/sqlite3"),
+      [sandbox.databasePath, "DELETE FROM audit_log WHERE seq = 2;"], in: sandbox.directory)
+    #expect(shell.status == 0, "sqlite3: \(shell.output)")
+    #expect(
+      try Self.talentwatch(["audit", "verify"] + config, in: sandbox.directory).status == 0)
+    let cut = try Self.talentwatch(
+      ["audit", "verify", "--head", head] + config, in: sandbox.directory)
+    #expect(cut.status == 1)
+    #expect(cut.output.contains("recorded head 2 is missing"), "\(cut.output)")
+  }
 }

@@ -38,7 +38,12 @@ struct AuditLogStoreTests {
       }
       #expect(entries[2].details == #"{"index":"2","vacancy_id":"7"}"#)
       let result = try AuditLogStore.verify(in: connection)
-      #expect(result == AuditVerification(checked: 5, failure: nil))
+      #expect(
+        result == AuditVerification(checked: 5, failure: nil, head: (5, entries[4].hash)),
+        "the head is the newest entry")
+      #expect(try AuditLogStore.head(in: connection)?.hash == entries[4].hash)
+      #expect(try AuditLogStore.hash(seq: 3, in: connection) == entries[2].hash)
+      #expect(try AuditLogStore.prunedThrough(in: connection) == 0)
     }
   }
 
@@ -93,6 +98,7 @@ struct AuditLogStoreTests {
       #expect(anchor.detailValues["pruned_through_seq"] == "5")
       #expect(anchor.detailValues["pruned_head_hash"] == entries.first?.prevHash)
       #expect(try AuditLogStore.verify(in: connection).isIntact)
+      #expect(try AuditLogStore.prunedThrough(in: connection) == 5)
 
       // A second prune that removes the first anchor leaves a new one that carries the chain.
       try AuditLogStore.prune(

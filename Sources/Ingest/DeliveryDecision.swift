@@ -58,8 +58,11 @@ public enum DeliveryDecision {
         inboxID: entry.id, status: .ignored, ignoredCount: ignored,
         bodyPurgeAfter: now.addingTimeInterval(ignoredBodyRetention), processedAt: now)
     }
+    // A run that also names people we do not hold keeps their data no longer than an ignored delivery:
+    // the body goes after the same window (the signals about our own people are already taken out).
     return InboxProcessingResult(
       inboxID: entry.id, status: .processed, signals: resolved, ignoredCount: ignored + suppressed,
+      bodyPurgeAfter: ignored > 0 ? now.addingTimeInterval(ignoredBodyRetention) : nil,
       deleteBody: suppressed > 0, processedAt: now)
   }
 }

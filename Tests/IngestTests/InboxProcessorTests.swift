@@ -98,6 +98,36 @@ struct InboxProcessorTests {
   }
 
   @Test(
+    "a run naming people we hold and people we do not keeps its body only for the ignored window")
+  func mixedRunBodyWindow() async throws {
+    let temporary = try TemporaryDatabase()
+    defer { temporary.cleanUp() }
+    let clock = ManualClock(received)
+    _ = try await holdCandidate("4815162343", in: temporary)
+    let body = try Array(
+      Data(
+        contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+          .appendingPathComponent("../../fixtures/webhooks/crustdata-watch/run-seven-people.body")
+          .standardizedFileURL))
+    let id = try await store(body, id: "mixed", format: "crustdata-watch", in: temporary)
+    let processor = InboxProcessor(
+      database: temporary.database, clock: clock, ignoredBodyRetention: 3600)
+    try await processor.drain()
+    let processed = try await entry(id, in: temporary)
+    #expect(processed?.status == .processed)
+    #expect(processed?.signalCount == 2)
+    #expect(processed?.ignoredCount == 6)
+    #expect(processed?.body != nil)
+    let due = try await temporary.database.write {
+      try InboxStore.purgeExpiredBodies(now: clock.now().addingTimeInterval(3600), in: $0)
+    }
+    #expect(due == 1)
+    #expect(try await entry(id, in: temporary)?.body == nil)
+    let signals = try await temporary.database.read { try InboxStore.signals(inboxID: id, in: $0) }
+    #expect(signals.count == 2, "the signals about our own candidate stay")
+  }
+
+  @Test(
     "unreadable deliveries are quarantined with a reason, never dropped",
     arguments: [
       ("not json", "not JSON"),

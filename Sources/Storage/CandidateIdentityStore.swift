@@ -10,8 +10,17 @@ public enum CandidateIdentityStore {
     let reference = PersonReference(
       provider: provider, providerID: providerID, profileURL: profileURL)
     if let existing = try resolve(reference, in: connection) { return existing }
+    // Numbered above every id ever used, deleted ones included (migration 11): an erased person's id
+    // never comes back for someone else.
     try connection.run(
-      "INSERT INTO candidates (provider, provider_id, profile_url, created_at) VALUES (?, ?, ?, ?)",
+      """
+      INSERT INTO candidates (id, provider, provider_id, profile_url, created_at)
+      VALUES (
+        max(
+          coalesce((SELECT max(id) FROM candidates), 0),
+          coalesce((SELECT value FROM candidate_id_high_water WHERE id = 1), 0)) + 1,
+        ?, ?, ?, ?)
+      """,
       [
         .text(provider), providerID.map { SQLValue.text($0) } ?? .null,
         profileURL.flatMap(ProfileURL.normalize).map { SQLValue.text($0) } ?? .null, .date(now),

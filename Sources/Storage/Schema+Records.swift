@@ -90,6 +90,22 @@ extension Schema {
         );
         """),
     Migration(
+      id: 11, name: "candidate-ids-never-reused",
+      sql: """
+        -- SQLite hands out max(id) + 1, so erasing the newest candidate would give their id to the next
+        -- person added (and with it, every log line and ledger entry that named the old one). The highest
+        -- id ever deleted is kept here, and new candidates are numbered above it.
+        CREATE TABLE candidate_id_high_water (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          value INTEGER NOT NULL
+        );
+        INSERT INTO candidate_id_high_water (id, value) VALUES (1, 0);
+        CREATE TRIGGER candidates_high_water AFTER DELETE ON candidates
+        BEGIN
+          UPDATE candidate_id_high_water SET value = max(value, OLD.id) WHERE id = 1;
+        END;
+        """),
+    Migration(
       id: 20, name: "credit-ledger",
       sql: """
         -- Every provider call's cost, with the candidates it served and why.

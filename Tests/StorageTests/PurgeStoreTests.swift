@@ -146,6 +146,27 @@ struct PurgeStoreTests {
     return found
   }
 
+  @Test("an erased candidate's id is never given to the next person added")
+  func idsAreNotReused() throws {
+    try withTemporaryDirectory { directory in
+      let connection = try Connection(path: directory + "/ids.db")
+      _ = try Migrator(Schema.migrations).migrate(connection)
+      let now = Date(timeIntervalSince1970: 1_780_000_000)
+      func add(_ providerID: String) throws -> Int64 {
+        try CandidateIdentityStore.ensure(
+          provider: "crustdata", providerID: providerID, profileURL: nil, now: now, in: connection)
+      }
+      let first = try add("100001")
+      let newest = try add("100002")
+      #expect(newest == first + 1)
+      _ = try PurgeStore.purgeCandidate(newest, in: connection)
+      let next = try add("100003")
+      #expect(next == newest + 1, "the erased person's id was handed out again")
+      try connection.run("DELETE FROM candidates WHERE id = ?", [.integer(next)])
+      #expect(try add("100004") == next + 1)
+    }
+  }
+
   @Test("after a purge no table or column holds the person's name, URL, provider id or email")
   func purgeLeavesNoPersonalData() throws {
     try withTemporaryDirectory { directory in

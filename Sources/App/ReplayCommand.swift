@@ -73,6 +73,8 @@ struct ReplayCommand: Command {
   let rate: Double?
   /// Parallel senders.
   let concurrency: Int
+  /// The sending options given that `--from-inbox` has no use for (`--keep-ids`, `--concurrency`).
+  let sendingOnlyOptions: [String]
   /// Sign, do not send.
   let dryRun: Bool
   /// Re-process from the inbox instead of sending fixtures.
@@ -92,6 +94,9 @@ struct ReplayCommand: Command {
       throw UsageError("--keep-ids and --new-ids exclude each other")
     }
     newIDs = arguments.flag("new-ids")
+    sendingOnlyOptions =
+      (arguments.flag("keep-ids") ? ["--keep-ids"] : [])
+      + (arguments.value("concurrency") != nil ? ["--concurrency"] : [])
     if let text = arguments.value("scheme") {
       guard let value = SignatureScheme(rawValue: text) else {
         throw UsageError(
@@ -142,6 +147,9 @@ struct ReplayCommand: Command {
         ("--secret-env", secretEnvironment != nil), ("--new-ids", newIDs), ("--rate", rate != nil),
         ("--dry-run", dryRun),
       ] where given {
+        throw UsageError("\(name) does not apply to --from-inbox")
+      }
+      if let name = sendingOnlyOptions.first {
         throw UsageError("\(name) does not apply to --from-inbox")
       }
       return

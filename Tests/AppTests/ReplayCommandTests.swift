@@ -37,6 +37,8 @@ struct ReplayCommandTests {
       (["replay", "--from-inbox", "x.body"], "takes no PATH"),
       (["replay", "--from-inbox", "--to", "http://127.0.0.1:1"], "--to does not apply"),
       (["replay", "--from-inbox", "--dry-run"], "--dry-run does not apply"),
+      (["replay", "--from-inbox", "--keep-ids"], "--keep-ids does not apply"),
+      (["replay", "--from-inbox", "--concurrency", "2"], "--concurrency does not apply"),
       (["replay", "--from-inbox", "--status", "lost"], "--status"),
       (["replay", "--from-inbox", "--since", "yesterday"], "--since"),
       (["replay", "--from-inbox", "--ids", "7,x"], "--ids"),

@@ -106,8 +106,10 @@ struct CandidateAddService: Sendable {
     if suppressed { throw Self.suppressedFailure }
     let vacancyID = request.vacancyID
     if let vacancyID {
-      let exists = try await run { try VacancyStore.vacancy(id: vacancyID, in: $0) != nil }
-      guard exists else { throw AdminAPIFailure.notFound("vacancy") }
+      let vacancy = try await run { try VacancyStore.vacancy(id: vacancyID, in: $0) }
+      guard let vacancy else { throw AdminAPIFailure.notFound("vacancy") }
+      // Confirming into a pipeline is the vacancy owner's (or an admin's) to do.
+      try AdminAPI.requireOwner(vacancy, user)
     }
     let key = normalizedURL ?? "provider-id:" + (request.providerID ?? "")
     await gate.enter(key)

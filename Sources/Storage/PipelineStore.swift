@@ -84,6 +84,18 @@ public enum PipelineStore {
     }
   }
 
+  /// Who answers for each pipeline the candidate is in: the entry's owner and the vacancy's owner.
+  public static func owners(candidateID: Int64, in connection: Connection) throws -> [(
+    entryOwner: String, vacancyOwner: String?
+  )] {
+    try connection.query(
+      """
+      SELECT p.owner_user_id, v.owner_user_id FROM pipeline_entries p
+      LEFT JOIN vacancies v ON v.id = p.vacancy_id WHERE p.candidate_id = ?
+      """, [.integer(candidateID)]
+    ).map { ($0.text(0) ?? "", $0.text(1)) }
+  }
+
   /// The entry with `id`, or nil.
   public static func entry(id: Int64, in connection: Connection) throws -> PipelineEntry? {
     guard

@@ -213,12 +213,37 @@ struct AdminAPITests {
       #expect(entry.json["stage"] as? String == "sourced")
       #expect(entry.json["confirmed_by_user_id"] as? String == "u_anna")
       let entryID = try #require(entry.json["id"] as? Int)
+      // Another recruiter neither moves Anna's candidates nor adds to, reads the matches of, or
+      // erases from her vacancy.
+      #expect(
+        try await api.send(
+          "PATCH", "/pipeline/\(entryID)", as: "u_bob",
+          body: #"{"stage":"rejected","reason":"not now"}"#
+        ).status == 403)
+      #expect(
+        try await api.send(
+          "POST", "/pipeline", as: "u_bob",
+          body: #"{"candidate_id":\#(api.seededCandidateID),"vacancy_id":\#(vacancyID)}"#
+        ).status == 403)
+      #expect(
+        try await api.send(
+          "POST", "/candidates", as: "u_bob",
+          body: #"{"provider_id":"4815162342","vacancy_id":\#(vacancyID)}"#
+        ).status == 403)
+      #expect(
+        try await api.send("GET", "/vacancies/\(vacancyID)/matches", as: "u_bob").status == 403)
+      #expect(
+        try await api.send("GET", "/vacancies/\(vacancyID)/matches", as: "u_anna").status == 200)
+      #expect(
+        try await api.send(
+          "DELETE", "/candidates/\(api.seededCandidateID)", as: "u_bob", body: #"{"reason":"x"}"#
+        ).status == 403)
       let moved = try await api.send(
-        "PATCH", "/pipeline/\(entryID)", as: "u_bob",
+        "PATCH", "/pipeline/\(entryID)", as: "u_anna",
         body: #"{"stage":"rejected","reason":"not now"}"#)
       #expect(moved.status == 200)
-      #expect(moved.json["stage_changed_by_user_id"] as? String == "u_bob")
-      let noStage = try await api.send("PATCH", "/pipeline/\(entryID)", as: "u_bob", body: #"{}"#)
+      #expect(moved.json["stage_changed_by_user_id"] as? String == "u_anna")
+      let noStage = try await api.send("PATCH", "/pipeline/\(entryID)", as: "u_anna", body: #"{}"#)
       #expect(noStage.status == 422)
       #expect(
         try await api.send("PATCH", "/pipeline/999", as: "u_bob", body: #"{"stage":"x"}"#).status

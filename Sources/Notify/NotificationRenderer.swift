@@ -13,12 +13,15 @@ enum NotificationRenderer {
         .utf8)
   }
 
-  /// A Slack incoming-webhook message: `text` (the fallback) plus `blocks`.
+  /// A Slack incoming-webhook message: `text` (the fallback) plus `blocks`. Every text that came from
+  /// provider or recruiter data is escaped for Slack (`&`, `<`, `>`), so a name such as
+  /// `<!channel> <https://evil.example|log in>` shows as written instead of pinging or linking.
   static func slackBody(_ delivery: OutboxDelivery) -> [UInt8] {
-    let lines = detailLines(delivery)
+    let lines = detailLines(delivery).map(escapeSlack)
+    let summary = escapeSlack(delivery.summary)
     var blocks: [[String: Any]] = [
       ["type": "header", "text": ["type": "plain_text", "text": title(delivery)]],
-      ["type": "section", "text": ["type": "mrkdwn", "text": delivery.summary]],
+      ["type": "section", "text": ["type": "mrkdwn", "text": summary]],
     ]
     if !lines.isEmpty {
       blocks.append(
@@ -29,14 +32,35 @@ enum NotificationRenderer {
     }
     blocks.append([
       "type": "context",
-      "elements": [["type": "mrkdwn", "text": "\(delivery.kind) · \(delivery.notificationID)"]],
+      "elements": [
+        [
+          "type": "mrkdwn",
+          "text": "\(escapeSlack(delivery.kind)) · \(escapeSlack(delivery.notificationID))",
+        ]
+      ],
     ])
     let message: [String: Any] = [
-      "text": "\(title(delivery)): \(delivery.summary)", "blocks": blocks,
+      "text": "\(escapeSlack(title(delivery))): \(summary)", "blocks": blocks,
     ]
     return (try? JSONSerialization.data(withJSONObject: message, options: [.sortedKeys])).map {
       Array($0)
     } ?? Array("{\"text\":\(jsonString(delivery.summary))}".utf8)
+  }
+
+  /// Text as Slack shows it literally: the three characters its message format gives meaning to
+  /// (links, mentions, entities) escaped as Slack documents.
+  static func escapeSlack(_ text: String) -> String {
+    var escaped = ""
+    escaped.reserveCapacity(text.utf8.count)
+    for character in text {
+      switch character {
+      case "&": escaped += "&amp;"
+      case "<": escaped += "&lt;"
+      case ">": escaped += "&gt;"
+      default: escaped.append(character)
+      }
+    }
+    return escaped
   }
 
   /// A multipart/alternative email (plain text and HTML) with Message-ID, Date, From, To and Subject.

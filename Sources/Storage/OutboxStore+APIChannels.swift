@@ -74,17 +74,22 @@ extension OutboxStore {
     }
   }
 
-  /// Disables one of `userID`'s API channels; false when there is no such enabled channel.
+  /// Disables one of `userID`'s API channels and dead-letters its open deliveries (they would never be
+  /// claimed again); false when there is no such enabled channel.
   public static func removeAPIChannel(
     id: String, userID: String, now: Date, in connection: Connection
   )
     throws -> Bool
   {
-    try connection.run(
-      """
-      UPDATE notification_channels SET disabled_at = ?, disabled_reason = 'removed by its owner'
-      WHERE id = ? AND user_id = ? AND origin = 'api' AND disabled_at IS NULL
-      """, [.date(now), .text(id), .text(userID)])
-    return connection.changes > 0
+    try connection.transaction {
+      try connection.run(
+        """
+        UPDATE notification_channels SET disabled_at = ?, disabled_reason = 'removed by its owner'
+        WHERE id = ? AND user_id = ? AND origin = 'api' AND disabled_at IS NULL
+        """, [.date(now), .text(id), .text(userID)])
+      guard connection.changes > 0 else { return false }
+      try closeOpenDeliveries(channelID: id, reason: "channel removed", now: now, in: connection)
+      return true
+    }
   }
 }

@@ -9,13 +9,51 @@ public enum OutboxStore {
   public static func syncChannels(_ channels: [OutboxChannel], now: Date, in connection: Connection)
     throws
   {
-    for channel in channels {
-      try connection.run(
-        """
-        INSERT INTO notification_channels (id, user_id, kind, created_at) VALUES (?, ?, ?, ?)
-        ON CONFLICT (id) DO NOTHING
-        """, [.text(channel.id), .text(channel.userID), .text(channel.kind), .date(now)])
+    try connection.transaction {
+      for channel in channels {
+        // A channel that was taken out of the configuration and is back is enabled again.
+        try connection.run(
+          """
+          INSERT INTO notification_channels (id, user_id, kind, created_at) VALUES (?, ?, ?, ?)
+          ON CONFLICT (id) DO UPDATE SET disabled_at = NULL, disabled_reason = NULL
+          WHERE notification_channels.disabled_reason = ?
+          """,
+          [
+            .text(channel.id), .text(channel.userID), .text(channel.kind), .date(now),
+            .text(removedFromConfiguration),
+          ])
+      }
+      // Configured channels no longer in the configuration: disabled, their open deliveries closed (each
+      // would otherwise fail as "channel not configured" and take its notification to dead).
+      let configured = Set(channels.map(\.id))
+      let stale = try connection.query(
+        "SELECT id FROM notification_channels WHERE origin = 'config' AND disabled_at IS NULL"
+      ).compactMap { $0.text(0) }.filter { !configured.contains($0) }
+      for channelID in stale {
+        try connection.run(
+          "UPDATE notification_channels SET disabled_at = ?, disabled_reason = ? WHERE id = ?",
+          [.date(now), .text(removedFromConfiguration), .text(channelID)])
+        try closeOpenDeliveries(
+          channelID: channelID, reason: "channel removed", now: now, in: connection)
+      }
     }
+  }
+
+  /// Why a configured channel was disabled when the configuration no longer named it.
+  static let removedFromConfiguration = "removed from the configuration"
+
+  /// Dead-letters the open deliveries of a channel that will not be used again (`reason` as their last
+  /// error) and updates their notifications' status.
+  static func closeOpenDeliveries(
+    channelID: String, reason: String, now: Date, in connection: Connection
+  ) throws {
+    let closed = try connection.query(
+      """
+      UPDATE notification_deliveries SET state = 'dead', last_error = ?, updated_at = ?
+      WHERE channel_id = ? AND state IN ('pending', 'delivering') RETURNING notification_id
+      """, [.text(reason), .date(now), .text(channelID)]
+    ).compactMap { $0.text(0) }
+    for id in Set(closed) { try refreshStatus(notificationID: id, now: now, in: connection) }
   }
 
   /// Writes `draft` in the caller's transaction and returns the id of the notification that holds it:
@@ -38,10 +76,15 @@ public enum OutboxStore {
     let now = draft.createdAt
     var latest: NotificationDigest?
     if let key = draft.digestKey {
+      // A notification counts as sent once any channel was tried: folding a later change into it then
+      // would hide the change from a channel that already has it, and send another text under the same
+      // webhook-id to the rest.
       latest = try connection.queryOne(
         """
         SELECT n.id, n.kind, n.send_at, n.status,
-          (SELECT count(*) FROM notification_deliveries d WHERE d.notification_id = n.id)
+          (SELECT count(*) FROM notification_deliveries d WHERE d.notification_id = n.id),
+          EXISTS (SELECT 1 FROM notification_deliveries d WHERE d.notification_id = n.id
+            AND (d.attempts > 0 OR d.state != 'pending'))
         FROM notifications n WHERE n.digest_key = ? ORDER BY n.send_at DESC, n.created_at DESC LIMIT 1
         """, [.text(key)]
       ).flatMap { row -> NotificationDigest? in
@@ -50,8 +93,10 @@ public enum OutboxStore {
           let sendAt = row.date(2)
         else { return nil }
         let feedOnlyDue = (row.int(4) ?? 0) == 0 && sendAt <= now
+        let tried = row.bool(5) ?? false
         return NotificationDigest(
-          id: id, kind: kind, sendAt: sendAt, isSent: row.text(3) != "pending" || feedOnlyDue)
+          id: id, kind: kind, sendAt: sendAt,
+          isSent: row.text(3) != "pending" || feedOnlyDue || tried)
       }
     }
     switch NotificationDigest.decide(
@@ -271,7 +316,7 @@ public enum OutboxStore {
 
   /// Sets a notification's status from its deliveries: open ones → pending/delivering, else any dead →
   /// dead, else delivered.
-  private static func refreshStatus(notificationID: String, now: Date, in connection: Connection)
+  static func refreshStatus(notificationID: String, now: Date, in connection: Connection)
     throws
   {
     try connection.run(

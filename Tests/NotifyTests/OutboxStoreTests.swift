@@ -158,6 +158,85 @@ struct OutboxStoreTests {
     #expect(try fixture.notification(held)?.status == .delivered)
   }
 
+  /// The states of notification `id`'s deliveries, by channel.
+  private func deliveryStates(_ id: String, _ fixture: OutboxFixture) throws -> [String: String] {
+    try fixture.database.readSync { connection in
+      var states: [String: String] = [:]
+      for row in try connection.query(
+        "SELECT channel_id, state FROM notification_deliveries WHERE notification_id = ?",
+        [.text(id)])
+      {
+        states[row.text(0) ?? ""] = row.text(1) ?? ""
+      }
+      return states
+    }
+  }
+
+  @Test("a notification one channel already received takes no later change into its digest")
+  func partlyDeliveredIsSent() throws {
+    let fixture = try OutboxFixture()
+    try fixture.register([
+      OutboxChannel(id: "ch_a", userID: "u_anna", kind: "webhook"),
+      OutboxChannel(id: "ch_b", userID: "u_anna", kind: "webhook"),
+    ])
+    let start = Date(timeIntervalSince1970: 1_800_000_000)
+    let first = try fixture.enqueueJobChange(now: start, digest: true)
+    // One of its two deliveries is claimed and delivered; the other still waits.
+    try fixture.database.writeSync { connection in
+      let claimed = try OutboxStore.claimDue(now: start, lease: 60, limit: 1, in: connection)
+      #expect(claimed.count == 1)
+      try OutboxStore.record(
+        OutboxAttempt(
+          deliveryID: claimed[0].id, attemptedAt: start, statusCode: 200, latencyMilliseconds: 5,
+          error: nil, decision: .delivered), in: connection)
+    }
+    #expect(try fixture.notification(first)?.status == .pending)
+    let second = try fixture.enqueueJobChange(
+      now: start.addingTimeInterval(60), summary: "second", digest: true)
+    #expect(second != first, "a change was folded into a notification a channel already has")
+    #expect(try fixture.notification(first)?.summary != "2 changes; latest: second")
+  }
+
+  @Test("removing a channel (from the configuration or through the API) closes its open deliveries")
+  func removedChannelsCloseDeliveries() throws {
+    let fixture = try OutboxFixture()
+    let configured = [
+      OutboxChannel(id: "ch_a", userID: "u_anna", kind: "webhook"),
+      OutboxChannel(id: "ch_b", userID: "u_anna", kind: "webhook"),
+    ]
+    try fixture.register(configured)
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+    try fixture.database.writeSync { connection in
+      try OutboxStore.addAPIChannel(
+        OutboxStore.APIChannel(
+          id: "ch_api", userID: "u_anna", kind: "webhook", target: "https://hooks.example/x",
+          secrets: []), now: now, in: connection)
+    }
+    let id = try fixture.enqueueJobChange(now: now)
+    #expect(
+      try deliveryStates(id, fixture) == [
+        "ch_a": "pending", "ch_b": "pending", "ch_api": "pending",
+      ])
+
+    // ch_b is no longer configured: disabled at the next start, its delivery closed.
+    try fixture.register([configured[0]])
+    #expect(try fixture.isDisabled("ch_b") == true)
+    #expect(try fixture.isDisabled("ch_api") == false, "an API channel is not the configuration's")
+    // The owner removes the API channel.
+    let removed = try fixture.database.writeSync {
+      try OutboxStore.removeAPIChannel(id: "ch_api", userID: "u_anna", now: now, in: $0)
+    }
+    #expect(removed)
+    #expect(
+      try deliveryStates(id, fixture) == ["ch_a": "pending", "ch_b": "dead", "ch_api": "dead"])
+    #expect(try fixture.notification(id)?.status == .pending)
+    // Configured again, ch_b is enabled again for what comes next.
+    try fixture.register(configured)
+    #expect(try fixture.isDisabled("ch_b") == false)
+    let next = try fixture.enqueueJobChange(now: now.addingTimeInterval(1))
+    #expect(try deliveryStates(next, fixture) == ["ch_a": "pending", "ch_b": "pending"])
+  }
+
   @Test("ids are ntf_ and 26 base-32 characters, all different")
   func identifiers() {
     let ids = (0..<2_000).map { _ in OutboxStore.newID() }

@@ -248,4 +248,28 @@ struct WebhookDeliveryTests {
     #expect(record.body.contains("current_company: Acme → Initech"))
     #expect(record.webhookId == nil)
   }
+
+  @Test("provider text in a Slack message is escaped: no mention, no link, shown as written")
+  func slackEscaping() async throws {
+    let fixture = try OutboxFixture()
+    let receiver = try WebhookReceiver(directory: fixture.directory, secrets: [])
+    defer { receiver.stop() }
+    let slack = OutboxChannel(id: "ch_slack", userID: "u_anna", kind: "slack")
+    try fixture.register([slack])
+    let id = try fixture.enqueueJobChange(
+      summary: "<!channel> <https://evil.example/login|Re-authenticate> & co")
+    let dispatcher = fixture.dispatcher(endpoints: [slack.id: .slack(url: receiver.url)])
+    #expect(
+      try await fixture.drive(dispatcher) { try fixture.notification(id)?.status == .delivered })
+    let record = try #require(try receiver.records().first)
+    let body = try #require(
+      JSONSerialization.jsonObject(with: Data(record.body.utf8)) as? [String: Any])
+    let text = try #require(body["text"] as? String)
+    #expect(!text.contains("<!channel>") && !text.contains("<https://"))
+    #expect(
+      text.contains("&lt;!channel&gt; &lt;https://evil.example/login|Re-authenticate&gt; &amp; co"))
+    let blocks = try #require(body["blocks"] as? [[String: Any]])
+    let section = try #require((blocks[1]["text"] as? [String: Any])?["text"] as? String)
+    #expect(!section.contains("<") && !section.contains(">"))
+  }
 }

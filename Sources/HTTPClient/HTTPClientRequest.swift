@@ -18,6 +18,10 @@ public struct HTTPClientRequest: Sendable {
   public var maximumResponseBytes: Int
   /// A PEM file of CA certificates to trust instead of the system store (a private CA); nil = system store.
   public var caCertificatesPath: String?
+  /// When not empty, the only addresses the URL's host may be reached at (checked by the caller, e.g.
+  /// an SSRF guard): libcurl connects to these instead of resolving the name again, so a name whose
+  /// records change after the check (DNS rebinding) cannot lead elsewhere, and no proxy is used.
+  public var pinnedAddresses: [String] = []
 
   /// Creates a request; only the URL is required.
   public init(

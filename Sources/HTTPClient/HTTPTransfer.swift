@@ -1,4 +1,5 @@
 import CCurl
+import Foundation
 
 /// Runs one `HTTPClientRequest` on a worker's easy handle: options, callbacks, perform, outcome.
 ///
@@ -34,9 +35,11 @@ final class HTTPTransfer {
   > {
     handle.reset()
     var headerList: UnsafeMutablePointer<curl_slist>?
+    var resolveList: UnsafeMutablePointer<curl_slist>?
     var bodyCopy: UnsafeMutableRawBufferPointer?
     defer {
       curl_slist_free_all(headerList)
+      curl_slist_free_all(resolveList)
       bodyCopy?.deallocate()
       handle.reset()  // drop pointers into this transfer so nothing dangles between requests
     }
@@ -46,6 +49,11 @@ final class HTTPTransfer {
       bodyCopy = try configureMethodAndBody(handle)
       headerList = try Self.headerList(for: request)
       try handle.set(CURLOPT_HTTPHEADER, list: headerList)
+      if !request.pinnedAddresses.isEmpty {
+        resolveList = try Self.resolveList(for: request)
+        try handle.set(CURLOPT_RESOLVE, list: resolveList)
+        try handle.set(CURLOPT_PROXY, "")
+      }
       try configureCallbacks(handle)
     } catch {
       return .failure(error)
@@ -74,6 +82,30 @@ final class HTTPTransfer {
       return HTTPClientError.invalidResponse.with(curlCode: curlCode)
     }
     return CurlCode.error(for: code)
+  }
+
+  /// `CURLOPT_RESOLVE` entries pinning the URL's host and port to `pinnedAddresses`: first one removing
+  /// whatever an earlier transfer on this handle left in its DNS cache for them, then the pin.
+  private static func resolveList(for request: HTTPClientRequest) throws(HTTPClientError)
+    -> UnsafeMutablePointer<curl_slist>?
+  {
+    guard let components = URLComponents(string: request.url), let rawHost = components.host,
+      !rawHost.isEmpty
+    else { throw HTTPClientError.invalidURL }
+    let host =
+      rawHost.hasPrefix("[") && rawHost.hasSuffix("]")
+      ? String(rawHost.dropFirst().dropLast()) : rawHost
+    let port = components.port ?? (components.scheme?.lowercased() == "https" ? 443 : 80)
+    let addresses = request.pinnedAddresses.map { $0.contains(":") ? "[\($0)]" : $0 }
+    var list: UnsafeMutablePointer<curl_slist>?
+    for line in ["-\(host):\(port)", "\(host):\(port):\(addresses.joined(separator: ","))"] {
+      guard let extended = curl_slist_append(list, line) else {
+        curl_slist_free_all(list)
+        throw HTTPClientError.other
+      }
+      list = extended
+    }
+    return list
   }
 
   /// Safety and limits: no signals, verified TLS, http(s) only, timeouts, redirects only when asked.

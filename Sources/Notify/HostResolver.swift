@@ -46,4 +46,20 @@ public struct HostResolver: Sendable {
     for address in addresses where !unique.contains(address) { unique.append(address) }
     return unique
   }
+
+  /// An address of 4 or 16 bytes (network order) as text (`93.184.216.34`, `2606:2800::1`), nil otherwise.
+  public static func text(of address: [UInt8]) -> String? {
+    let family: Int32
+    switch address.count {
+    case 4: family = AF_INET
+    case 16: family = AF_INET6
+    default: return nil
+    }
+    var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
+    let written = address.withUnsafeBytes { bytes in
+      inet_ntop(family, bytes.baseAddress, &buffer, socklen_t(buffer.count))
+    }
+    guard written != nil else { return nil }
+    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
 }

@@ -190,7 +190,7 @@ public final class NotificationDispatcher: Sendable {
   private func post(url: String, headers: [(name: String, value: String)], body: [UInt8]) async
     -> ChannelOutcome
   {
-    let guardVerdict = await Task.detached { [urlGuard] in urlGuard.check(url) }.value
+    let (guardVerdict, addresses) = await Task.detached { [urlGuard] in urlGuard.vet(url) }.value
     switch guardVerdict {
     case .allowed: break
     case .unresolvable:
@@ -201,11 +201,13 @@ public final class NotificationDispatcher: Sendable {
         result: .refused, statusCode: nil, error: "refused by SSRF guard: \(reason)")
     }
     do {
-      let response = try await http.send(
-        HTTPClientRequest(
-          method: "POST", url: url, headers: headers, body: body, timeout: policy.timeout,
-          connectTimeout: min(policy.timeout, .seconds(10)), followRedirects: false,
-          maximumResponseBytes: 64 * 1024))
+      // Connect to the addresses the guard checked, not to whatever the name resolves to next.
+      var request = HTTPClientRequest(
+        method: "POST", url: url, headers: headers, body: body, timeout: policy.timeout,
+        connectTimeout: min(policy.timeout, .seconds(10)), followRedirects: false,
+        maximumResponseBytes: 64 * 1024)
+      request.pinnedAddresses = addresses
+      let response = try await http.send(request)
       return ChannelOutcome(
         result: .status(
           response.status,

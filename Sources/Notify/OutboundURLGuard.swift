@@ -3,8 +3,9 @@ import Foundation
 /// The SSRF guard for notification targets: the URL must be http(s), and every address its host resolves
 /// to must pass `OutboundAddressPolicy`, unless the host is allow-listed (`notifications.allow_private_hosts`).
 ///
-/// The check resolves the name itself; libcurl resolves again when it connects, so a name whose records
-/// change in between (DNS rebinding) is not fully covered.
+/// `vet` also returns the addresses it checked; the dispatcher pins the request to them
+/// (`HTTPClientRequest.pinnedAddresses`), so libcurl does not resolve the name again and a name whose
+/// records change after the check (DNS rebinding) cannot lead to another address.
 public struct OutboundURLGuard: Sendable {
   /// What the guard concluded.
   public enum Verdict: Sendable, Hashable {
@@ -27,20 +28,24 @@ public struct OutboundURLGuard: Sendable {
   }
 
   /// Checks `url`.
-  public func check(_ url: String) -> Verdict {
+  public func check(_ url: String) -> Verdict { vet(url).verdict }
+
+  /// Checks `url` and returns the addresses that passed, to connect to and nowhere else (empty for an
+  /// allow-listed host, which is connected to as libcurl resolves it).
+  public func vet(_ url: String) -> (verdict: Verdict, addresses: [String]) {
     guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
       scheme == "http" || scheme == "https", let rawHost = components.host, !rawHost.isEmpty
-    else { return .refused("not an http(s) URL") }
+    else { return (.refused("not an http(s) URL"), []) }
     let host = Self.bare(rawHost.lowercased())
-    if allowedHosts.contains(host) { return .allowed }
+    if allowedHosts.contains(host) { return (.allowed, []) }
     let addresses = resolver.addresses(of: host)
-    if addresses.isEmpty { return .unresolvable }
+    if addresses.isEmpty { return (.unresolvable, []) }
     for address in addresses {
       if let refusal = OutboundAddressPolicy.refusal(for: address) {
-        return .refused("target address is \(refusal.rawValue)")
+        return (.refused("target address is \(refusal.rawValue)"), [])
       }
     }
-    return .allowed
+    return (.allowed, addresses.compactMap(HostResolver.text(of:)))
   }
 
   /// A host without IPv6 brackets.

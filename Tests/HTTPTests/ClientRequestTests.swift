@@ -272,6 +272,27 @@ struct ClientRequestTests {
     }
   }
 
+  @Test("a pinned request connects to the pinned address, never to what the name resolves to")
+  private func pinnedAddresses() async throws {
+    try await ClientTestServer.with { server in
+      // One worker, one handle: the second request runs where the first left its pin.
+      let client = HTTPClient(maximumConcurrentRequests: 1)
+      // `Connection: close`, so that the second request has to connect again (a kept-alive
+      // connection to a checked address may be reused whatever the pin).
+      var pinned = HTTPClientRequest(
+        url: "http://receiver.invalid:\(server.port)/echo", headers: [("Connection", "close")])
+      pinned.pinnedAddresses = ["127.0.0.1"]
+      // The name does not resolve at all: only the pin can lead to the server.
+      let response = try await client.send(pinned)
+      #expect(response.status == 200)
+      #expect(try ClientEcho.decode(response).path == "/echo")
+      // Pinned elsewhere now (the server listens on 127.0.0.1 only): the earlier pin is not reused.
+      pinned.pinnedAddresses = ["127.0.0.2"]
+      await #expect(throws: HTTPClientError.self) { try await client.send(pinned) }
+      #expect(try await server.stats(using: client).requests["/echo"] == 1)
+    }
+  }
+
   @Test(
     "cancelling the calling task aborts a running request with .cancelled within about a second")
   private func cancellation() async throws {

@@ -124,7 +124,11 @@ struct AdminAPIBody {
       throw AdminAPIFailure.invalid(field("remote_allowed"), "expected true or false")
     }
     do { years = try body.integer("minimum_years") } catch {
-      throw AdminAPIFailure.invalid(field("minimum_years"), "expected a non-negative integer")
+      throw AdminAPIFailure.invalid(field("minimum_years"), "expected an integer from 0 to 80")
+    }
+    // The matcher scores 0–80 years; anything else would leave the vacancy silently unscored.
+    if let years, !(0...80).contains(years) {
+      throw AdminAPIFailure.invalid(field("minimum_years"), "expected an integer from 0 to 80")
     }
     return VacancyCriteria(
       titles: try list("titles"), requiredSkills: try list("required_skills"),

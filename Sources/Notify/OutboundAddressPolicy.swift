@@ -1,8 +1,11 @@
 /// Which resolved addresses an outbound notification may go to: the pure half of the SSRF guard.
 ///
-/// Refused: loopback (127/8, ::1), private (10/8, 172.16/12, 192.168/16, fc00::/7), shared (100.64/10),
-/// link-local (169.254/16 with the cloud metadata address 169.254.169.254, fe80::/10) and unspecified
-/// (0/8, ::) addresses, also inside IPv4-mapped IPv6 (::ffff:a.b.c.d).
+/// Refused: loopback (127/8, ::1), private (10/8, 172.16/12, 192.168/16, fc00::/7, the deprecated
+/// site-local fec0::/10), shared (100.64/10), benchmarking (198.18/15), link-local (169.254/16 with the
+/// cloud metadata address 169.254.169.254, fe80::/10), unspecified (0/8, ::), reserved and broadcast
+/// (240/4) and multicast (224/4, ff00::/8) addresses; also an IPv4 address carried inside IPv6
+/// (IPv4-mapped ::ffff:a.b.c.d, IPv4-compatible ::a.b.c.d, NAT64 64:ff9b::/96, 6to4 2002::/16), which is
+/// judged as that IPv4 address.
 public enum OutboundAddressPolicy {
   /// Why an address is refused.
   public enum Refusal: String, Sendable, Hashable {
@@ -16,6 +19,8 @@ public enum OutboundAddressPolicy {
     case metadata
     /// 0.0.0.0/8 or ::.
     case unspecified
+    /// Multicast, broadcast, or a reserved range no public service answers on.
+    case reserved
     /// Neither 4 nor 16 bytes.
     case malformed
   }
@@ -30,8 +35,17 @@ public enum OutboundAddressPolicy {
       }
       if address.allSatisfy({ $0 == 0 }) { return .unspecified }
       if address[0..<15].allSatisfy({ $0 == 0 }) && address[15] == 1 { return .loopback }
+      // IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::/96) and 6to4 (2002:AABB:CCDD::/48) reach an IPv4
+      // address: judge that one.
+      if address[0..<12].allSatisfy({ $0 == 0 }) { return refusal(ipv4: Array(address[12..<16])) }
+      if address[0..<4] == [0x00, 0x64, 0xFF, 0x9B] && address[4..<12].allSatisfy({ $0 == 0 }) {
+        return refusal(ipv4: Array(address[12..<16]))
+      }
+      if address[0] == 0x20 && address[1] == 0x02 { return refusal(ipv4: Array(address[2..<6])) }
       if address[0] & 0xFE == 0xFC { return .privateNetwork }
       if address[0] == 0xFE && address[1] & 0xC0 == 0x80 { return .linkLocal }
+      if address[0] == 0xFE && address[1] & 0xC0 == 0xC0 { return .privateNetwork }
+      if address[0] == 0xFF { return .reserved }
       return nil
     default: return .malformed
     }
@@ -47,6 +61,8 @@ public enum OutboundAddressPolicy {
     case (192, 168): return .privateNetwork
     case (100, 64...127): return .privateNetwork
     case (169, 254): return .linkLocal
+    case (198, 18...19): return .privateNetwork
+    case (224...255, _): return .reserved
     default: return nil
     }
   }

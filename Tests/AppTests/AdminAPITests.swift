@@ -199,6 +199,10 @@ struct AdminAPITests {
           "PATCH", "/vacancies/\(vacancyID)", as: "u_bob", body: #"{"is_open":false}"#
         )
         .status == 403)
+      let absurd = try await api.send(
+        "POST", "/vacancies", as: "u_anna",
+        body: #"{"title":"Data","criteria":{"required_skills":["SQL"],"minimum_years":1000}}"#)
+      #expect(absurd.status == 422, "a vacancy the matcher cannot score was accepted")
       let listed = try await api.send("GET", "/vacancies", as: "u_bob")
       #expect((listed.json["vacancies"] as? [Any])?.isEmpty == true)
       let patched = try await api.send(

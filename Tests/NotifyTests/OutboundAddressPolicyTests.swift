@@ -46,6 +46,35 @@ struct OutboundAddressPolicyTests {
     #expect(OutboundAddressPolicy.refusal(for: [1, 2, 3]) == .malformed)
   }
 
+  @Test("IPv4 inside IPv6 (compatible, NAT64, 6to4), multicast, broadcast and reserved ranges")
+  func refusedCarriedAndReserved() {
+    let zeros = [UInt8](repeating: 0, count: 12)
+    #expect(OutboundAddressPolicy.refusal(for: zeros + [127, 0, 0, 1]) == .loopback)
+    #expect(
+      OutboundAddressPolicy.refusal(
+        for: [0x00, 0x64, 0xFF, 0x9B] + [UInt8](repeating: 0, count: 8) + [169, 254, 169, 254])
+        == .metadata)
+    #expect(
+      OutboundAddressPolicy.refusal(
+        for: [0x20, 0x02, 10, 0, 0, 1] + [UInt8](repeating: 0, count: 10)) == .privateNetwork)
+    #expect(
+      OutboundAddressPolicy.refusal(for: [0xFE, 0xC0] + [UInt8](repeating: 0, count: 14))
+        == .privateNetwork)
+    #expect(
+      OutboundAddressPolicy.refusal(for: [0xFF, 0x02] + [UInt8](repeating: 0, count: 14))
+        == .reserved)
+    #expect(OutboundAddressPolicy.refusal(for: [224, 0, 0, 1]) == .reserved)
+    #expect(OutboundAddressPolicy.refusal(for: [255, 255, 255, 255]) == .reserved)
+    #expect(OutboundAddressPolicy.refusal(for: [240, 0, 0, 1]) == .reserved)
+    #expect(OutboundAddressPolicy.refusal(for: [198, 18, 0, 1]) == .privateNetwork)
+    // Public addresses carried the same ways stay allowed.
+    #expect(OutboundAddressPolicy.refusal(for: zeros + [8, 8, 8, 8]) == nil)
+    #expect(
+      OutboundAddressPolicy.refusal(
+        for: [0x20, 0x02, 8, 8, 8, 8] + [UInt8](repeating: 0, count: 10)) == nil)
+    #expect(OutboundAddressPolicy.refusal(for: [198, 20, 0, 1]) == nil)
+  }
+
   @Test(
     "the URL guard resolves names: localhost is refused unless allow-listed; bad schemes are refused"
   )

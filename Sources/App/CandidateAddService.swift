@@ -170,6 +170,13 @@ struct CandidateAddService: Sendable {
     case .noMatch:
       throw AdminAPIFailure(
         status: 404, code: "no_match", message: "The provider does not know this person.")
+    case .unanswered:
+      throw AdminAPIFailure(
+        status: 502, code: "provider_error", message: "The provider's answer left this person out.")
+    case .unreadable:
+      throw AdminAPIFailure(
+        status: 502, code: "provider_malformed",
+        message: "The provider's record of this person could not be read.")
     case .matched(let person):
       let enrichment = CandidateEnrichment(
         provider: provider, providerID: person.providerID, profileURL: person.profileURL,

@@ -118,7 +118,9 @@ struct RefreshExecutor: Sendable {
           try await fail(item, reason: "no_match", summary: &summary)
         case .invalidURL:
           try await fail(item, reason: "invalid_url", summary: &summary)
-        case nil:
+        case .unreadable:
+          try await fail(item, reason: "unreadable_answer", summary: &summary)
+        case .unanswered, nil:
           try await release(item, reason: "missing_from_response", summary: &summary)
         }
       }

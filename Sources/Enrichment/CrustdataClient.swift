@@ -37,32 +37,52 @@ public final class CrustdataClient: PersonEnricher {
     -> [EnrichmentOutcome]
   {
     let prepared = ProfileURLBatcher.prepare(profileURLs, batchSize: configuration.batchSize)
-    var people: [String: EnrichedPerson] = [:]
+    var results: [String: EnrichmentOutcome.Result] = [:]
     for batch in prepared.batches {
-      let found = try await call(urls: batch, fields: CrustdataClientConfiguration.enrichFields)
-      var matched = 0
-      for url in batch {
-        guard let personData = found[url] else { continue }
-        people[url] = try CrustdataMapper.person(from: personData, profileURL: url)
-        matched += 1
-      }
-      if matched > 0 {
+      let answer = try await call(urls: batch, fields: CrustdataClientConfiguration.enrichFields)
+      let read = Self.outcomes(for: batch, found: answer.found, answered: answer.answered)
+      // Every matched person is billed, readable or not.
+      if read.billed > 0 {
         await record(
           CreditCharge(
             at: clock.now(), operation: "enrich",
-            credits: Double(matched) * configuration.prices.enrich, profiles: matched,
+            credits: Double(read.billed) * configuration.prices.enrich, profiles: read.billed,
             purpose: purpose))
+      }
+      for (url, result) in read.results {
+        if case .unreadable = result { logger.warning("enriched person unreadable") }
+        results[url] = result
       }
     }
     return zip(profileURLs, prepared.normalized).map { requested, normalized in
       guard let normalized else {
         return EnrichmentOutcome(requestedURL: requested, result: .invalidURL)
       }
-      guard let person = people[normalized] else {
-        return EnrichmentOutcome(requestedURL: requested, result: .noMatch)
-      }
-      return EnrichmentOutcome(requestedURL: requested, result: .matched(person))
+      return EnrichmentOutcome(requestedURL: requested, result: results[normalized] ?? .unanswered)
     }
+  }
+
+  /// What one batch's answer says about each URL, and how many people were matched (billed): a URL the
+  /// answer does not mention is `unanswered`, an empty match `noMatch`, and a match whose record cannot
+  /// be read is `unreadable` on its own, without costing the batch its readable people. Pure.
+  static func outcomes(for batch: [String], found: [String: Any], answered: Set<String>) -> (
+    results: [String: EnrichmentOutcome.Result], billed: Int
+  ) {
+    var results: [String: EnrichmentOutcome.Result] = [:]
+    var billed = 0
+    for url in batch {
+      guard let personData = found[url] else {
+        results[url] = answered.contains(url) ? .noMatch : .unanswered
+        continue
+      }
+      billed += 1
+      do {
+        results[url] = .matched(try CrustdataMapper.person(from: personData, profileURL: url))
+      } catch {
+        results[url] = .unreadable(error.message)
+      }
+    }
+    return (results, billed)
   }
 
   /// Fetches contact data through the same endpoint with `fields: ["contact"]`; billed per the prices.
@@ -72,7 +92,7 @@ public final class CrustdataClient: PersonEnricher {
     guard let url = ProfileURLBatcher.validProfileURL(profileURL) else {
       throw EnrichmentError(.other, "not a profile URL")
     }
-    let found = try await call(urls: [url], fields: ["contact"])
+    let found = try await call(urls: [url], fields: ["contact"]).found
     guard let personData = found[url] else { return nil }
     guard let data = personData as? [String: Any] else {
       throw EnrichmentError(.malformedResponse, "person_data is not an object")
@@ -110,9 +130,11 @@ public final class CrustdataClient: PersonEnricher {
     return (try list("business_emails"), try list("personal_emails"), try list("phone_numbers"))
   }
 
-  /// One paced, retried request for one batch; returns `person_data` per matched normalised URL.
-  private func call(urls: [String], fields: [String]) async throws(EnrichmentError) -> [String: Any]
-  {
+  /// One paced, retried request for one batch; returns `person_data` per matched normalised URL and the
+  /// URLs the answer mentions.
+  private func call(urls: [String], fields: [String]) async throws(EnrichmentError) -> (
+    found: [String: Any], answered: Set<String>
+  ) {
     let body: [UInt8]
     do {
       body = Array(
@@ -170,7 +192,7 @@ public final class CrustdataClient: PersonEnricher {
       guard
         let wait = policy.delay(
           afterAttempt: attempt, status: failure == nil ? status : nil, error: failure,
-          retryAfter: response?.header("Retry-After"), now: Date(),
+          retryAfter: response?.header("Retry-After"), now: clock.now(),
           randomUnit: Double.random(in: 0..<1))
       else {
         if lastError.kind == .unavailable || lastError.kind == .malformedResponse {

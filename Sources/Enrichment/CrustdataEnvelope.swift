@@ -3,8 +3,11 @@ import Foundation
 /// Reads Crustdata's enrich response envelope and joins it back to the requested URLs on `matched_on`.
 /// Pure.
 enum CrustdataEnvelope {
-  /// The `person_data` object (or nil for no match) per normalised requested URL.
-  static func join(body: [UInt8], requested: [String]) throws(EnrichmentError) -> [String: Any] {
+  /// The `person_data` object per matched normalised requested URL, and every requested URL the answer
+  /// mentions (matched or not); a requested URL in neither was left out of the answer.
+  static func join(body: [UInt8], requested: [String]) throws(EnrichmentError) -> (
+    found: [String: Any], answered: Set<String>
+  ) {
     guard
       let decoded = try? JSONSerialization.jsonObject(
         with: Data(body), options: [.fragmentsAllowed])
@@ -14,12 +17,14 @@ enum CrustdataEnvelope {
     }
     let wanted = Set(requested)
     var found: [String: Any] = [:]
+    var answered: Set<String> = []
     for entry in entries {
       guard let object = entry as? [String: Any], let matchedOn = object["matched_on"] as? String
       else { throw EnrichmentError(.malformedResponse, "an enrich result has no matched_on") }
       guard let key = ProfileURLBatcher.validProfileURL(matchedOn), wanted.contains(key) else {
         continue
       }
+      answered.insert(key)
       let matches: [Any]
       switch object["matches"] {
       case nil, is NSNull: matches = []
@@ -33,6 +38,6 @@ enum CrustdataEnvelope {
       }
       found[key] = personData
     }
-    return found
+    return (found, answered)
   }
 }

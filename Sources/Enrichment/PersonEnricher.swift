@@ -40,6 +40,12 @@ public struct EnrichmentOutcome: Sendable, Hashable {
     case noMatch
     /// The URL is not a profile URL; it was not sent.
     case invalidURL
+    /// The provider's answer did not mention the URL at all (neither a match nor an empty one): worth
+    /// asking again later, not a verdict on the person.
+    case unanswered
+    /// The provider matched the person but their record could not be read (a value of the wrong type);
+    /// billed all the same.
+    case unreadable(String)
   }
 
   /// The URL as the caller gave it.

@@ -115,14 +115,52 @@ struct CrustdataMapperTests {
         "matches": [{"confidence_score": 1, "person_data": {"basic_profile": {"name": "Ada"}}}]},
        {"matched_on": "https://linkedin.com/in/nobody", "matches": []}]
       """.utf8)
-    let found = try CrustdataEnvelope.join(
-      body: body, requested: ["https://linkedin.com/in/ada-l", "https://linkedin.com/in/nobody"])
-    #expect(Set(found.keys) == ["https://linkedin.com/in/ada-l"])
+    let answer = try CrustdataEnvelope.join(
+      body: body,
+      requested: [
+        "https://linkedin.com/in/ada-l", "https://linkedin.com/in/nobody",
+        "https://linkedin.com/in/left-out",
+      ])
+    #expect(Set(answer.found.keys) == ["https://linkedin.com/in/ada-l"])
+    // A URL the answer does not mention is not a "no match": it was left out.
+    #expect(answer.answered == ["https://linkedin.com/in/ada-l", "https://linkedin.com/in/nobody"])
     #expect(throws: EnrichmentError.self) {
       _ = try CrustdataEnvelope.join(body: Array("{not json".utf8), requested: [])
     }
     #expect(throws: EnrichmentError.self) {
       _ = try CrustdataEnvelope.join(body: Array(#"{"matched_on": "x"}"#.utf8), requested: [])
     }
+  }
+
+  @Test(
+    "a batch's answer per URL: left out is unanswered, an unreadable person fails alone, both are billed"
+  )
+  func batchOutcomes() throws {
+    let body = Array(
+      """
+      [{"matched_on": "https://linkedin.com/in/good-1", "matches": [{"person_data":
+         {"basic_profile": {"name": "Good One"}}}]},
+       {"matched_on": "https://linkedin.com/in/bad-2", "matches": [{"person_data":
+         {"basic_profile": {"name": ["not", "a", "name"]}}}]},
+       {"matched_on": "https://linkedin.com/in/none-3", "matches": []}]
+      """.utf8)
+    let batch = [
+      "https://linkedin.com/in/good-1", "https://linkedin.com/in/bad-2",
+      "https://linkedin.com/in/none-3", "https://linkedin.com/in/missing-4",
+    ]
+    let answer = try CrustdataEnvelope.join(body: body, requested: batch)
+    let read = CrustdataClient.outcomes(for: batch, found: answer.found, answered: answer.answered)
+    guard case .matched(let person)? = read.results[batch[0]] else {
+      Issue.record("the readable person was lost: \(String(describing: read.results[batch[0]]))")
+      return
+    }
+    #expect(person.profile.name == "Good One")
+    guard case .unreadable? = read.results[batch[1]] else {
+      Issue.record("expected unreadable: \(String(describing: read.results[batch[1]]))")
+      return
+    }
+    #expect(read.results[batch[2]] == .noMatch)
+    #expect(read.results[batch[3]] == .unanswered)
+    #expect(read.billed == 2, "both matched people are billed")
   }
 }

@@ -16,6 +16,13 @@ struct DemoWork {
     try await waitForInbox()
     var refreshed: RefreshRunSummary?
     if configuration.provider != nil {
+      // The service's own refresh job may be in a cycle: take the refresh lock after it (30 s at most).
+      var lock = RefreshLock.tryAcquire(databasePath: configuration.database)
+      for _ in 0..<300 where lock == nil {
+        try await Task.sleep(for: .milliseconds(100))
+        lock = RefreshLock.tryAcquire(databasePath: configuration.database)
+      }
+      defer { withExtendedLifetime(lock) {} }
       let cycle = RefreshCycle(
         builder: PlanBuilder(configuration: configuration),
         executor: try RefreshEnricherFactory.executor(

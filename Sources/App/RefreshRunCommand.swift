@@ -28,6 +28,14 @@ struct RefreshRunCommand: Command {
     let executor = try RefreshEnricherFactory.executor(
       configuration: configuration, database: database, clock: clock,
       logger: context.logger.labeled("refresh"))
+    // One executor at a time: a running `serve` may be calling the provider for items it claimed.
+    guard let lock = RefreshLock.tryAcquire(databasePath: configuration.database) else {
+      context.output.printError(
+        "error: another process (serve, or a refresh run) is refreshing this database; try again later"
+      )
+      return CLIExitCode.failure
+    }
+    defer { withExtendedLifetime(lock) {} }
     let recovered = try await executor.recover()
     let cycle = RefreshCycle(builder: PlanBuilder(configuration: configuration), executor: executor)
     var (plan, summary) = try await cycle.run()

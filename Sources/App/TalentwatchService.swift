@@ -137,7 +137,8 @@ final class TalentwatchService: Sendable {
             configuration: configuration, database: database, clock: clock,
             logger: logger.labeled("refresh"), onNotification: wake)),
         logger: logger.labeled("refresh"),
-        interval: .seconds(configuration.planner.scheduleMinutes * 60))
+        interval: .seconds(configuration.planner.scheduleMinutes * 60),
+        databasePath: configuration.database)
     }
     // Match events go to the notifier's outbox in the score write's transaction.
     let rematch = rematchService(

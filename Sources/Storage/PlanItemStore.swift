@@ -74,20 +74,24 @@ public enum PlanItemStore {
     return claimed
   }
 
-  /// Marks an in_flight item done.
+  /// Marks an in_flight item done (an item another run already finished or put back stays as it is).
   public static func markDone(id: Int64, at now: Date, in connection: Connection) throws {
     try connection.run(
-      "UPDATE plan_items SET state = 'done', finished_at = ?, error = NULL WHERE id = ?",
-      [.date(now), .integer(id)])
+      """
+      UPDATE plan_items SET state = 'done', finished_at = ?, error = NULL
+      WHERE id = ? AND state = 'in_flight'
+      """, [.date(now), .integer(id)])
   }
 
-  /// Marks an item failed for good with an error kind (never a payload).
+  /// Marks an in_flight item failed for good with an error kind (never a payload).
   public static func markFailed(id: Int64, error: String, at now: Date, in connection: Connection)
     throws
   {
     try connection.run(
-      "UPDATE plan_items SET state = 'failed', finished_at = ?, error = ? WHERE id = ?",
-      [.date(now), .text(error), .integer(id)])
+      """
+      UPDATE plan_items SET state = 'failed', finished_at = ?, error = ?
+      WHERE id = ? AND state = 'in_flight'
+      """, [.date(now), .text(error), .integer(id)])
   }
 
   /// Puts an in_flight item back to planned for another attempt, keeping the error kind.
@@ -100,7 +104,8 @@ public enum PlanItemStore {
   /// Resolves items left in_flight by a run that stopped (crash, kill): an item whose candidate's
   /// `enriched_at` is at or after the item's `started_at` was refreshed (the record update and the
   /// item's `done` commit together, or another path refreshed it) and becomes done without a new call;
-  /// every other one goes back to planned and is retried. Returns (done, replanned) counts.
+  /// every other one goes back to planned and is retried. Returns (done, replanned) counts. Only safe
+  /// while no other run is working on items: callers hold the refresh lock.
   public static func recoverInFlight(at now: Date, in connection: Connection) throws -> (
     done: Int, replanned: Int
   ) {

@@ -153,6 +153,40 @@ struct PlanRefreshExecutorTests {
     let counts = try await database.read { try PlanItemStore.counts(in: $0) }
     #expect(counts == [.done: 2])
   }
+
+  @Test("one refresh executor at a time per database; the lock goes with its holder")
+  func refreshLock() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let path = directory.path + "/tw.db"
+    var first = RefreshLock.tryAcquire(databasePath: path)
+    #expect(first != nil)
+    #expect(RefreshLock.tryAcquire(databasePath: path) == nil, "a second executor got the lock")
+    #expect(RefreshLock.tryAcquire(databasePath: directory.path + "/other.db") != nil)
+    first = nil
+    #expect(RefreshLock.tryAcquire(databasePath: path) != nil, "the released lock stayed taken")
+  }
+
+  @Test("a finished item is never finished again by a late second run")
+  func finishedOnce() async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let seed = try PlanTestDatabase(directory: directory, now: now)
+    try seed.candidate(1, verifiedDaysAgo: nil)
+    let database = try Database(path: seed.path)
+    defer { database.close() }
+    let builder = PlanBuilder(policy: .delta, creditsPerDay: nil)
+    let item = try await database.write { connection in
+      try builder.record(try builder.plan(now: now, in: connection), in: connection)
+      let item = try #require(
+        try PlanItemStore.claim(limit: 1, startedAt: now, in: connection).first)
+      try PlanItemStore.markDone(id: item.id, at: now, in: connection)
+      try PlanItemStore.markFailed(id: item.id, error: "late", at: now, in: connection)
+      return item
+    }
+    let done = try await database.read { try PlanItemStore.items(in: .done, in: $0) }
+    #expect(done.map(\.id) == [item.id])
+  }
 }
 
 extension Date {

@@ -70,9 +70,16 @@ public enum CrustdataMapper {
       guard let date = parseDate(text) else { throw malformed("metadata.updated_at") }
       updatedAt = date
     }
+    // The raw payload keeps everything but what is held pending a recruiter's decision: the photo stays
+    // out of the record until accepted, so it must not sit in the raw payload either.
+    var kept = data
+    if var section = kept["professional_network"] as? [String: Any] {
+      section.removeValue(forKey: "profile_picture_permalink")
+      kept["professional_network"] = section
+    }
     let raw =
       (try? JSONSerialization.data(
-        withJSONObject: data, options: [.sortedKeys, .withoutEscapingSlashes]))
+        withJSONObject: kept, options: [.sortedKeys, .withoutEscapingSlashes]))
       .map { [UInt8]($0) } ?? []
     return EnrichedPerson(
       providerID: providerID, profileURL: profileURL, profile: profile, sensitiveFields: sensitive,

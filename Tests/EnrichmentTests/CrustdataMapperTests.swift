@@ -52,6 +52,9 @@ struct CrustdataMapperTests {
     #expect(!profile.workHistory[2].isCurrent)
     #expect(profile.education.first?.endYear == 2018)
     #expect(!person.rawPayload.isEmpty)
+    // The photo is held pending a recruiter's decision, so the raw payload does not carry it either.
+    let raw = String(decoding: person.rawPayload, as: UTF8.self)
+    #expect(!raw.contains("media.example.com/p.jpg") && !raw.contains("profile_picture_permalink"))
   }
 
   @Test("missing sections are tolerated; the title falls back to basic_profile.current_title")

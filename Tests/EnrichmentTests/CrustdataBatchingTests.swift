@@ -31,19 +31,28 @@ struct CrustdataBatchingTests {
     #expect(ProfileURLBatcher.prepare([], batchSize: 25).batches.isEmpty)
   }
 
-  @Test("the token bucket allows a minute's burst, then spaces requests evenly")
-  func tokenBucket() {
+  @Test(
+    "at most the limit starts within any 60 seconds: a burst at once, then as the oldest age out")
+  func slidingWindow() {
     let start = Date(timeIntervalSince1970: 1_000)
-    var bucket = TokenBucket(requestsPerMinute: 15, now: start)
-    for _ in 0..<15 { #expect(bucket.reserve(now: start) == 0) }
-    #expect(abs(bucket.reserve(now: start) - 4) < 1e-9)
-    #expect(abs(bucket.reserve(now: start) - 8) < 1e-9)
-    // 8 seconds later both queued tokens are due, and the next waits another 4 seconds.
-    #expect(abs(bucket.reserve(now: start.addingTimeInterval(8)) - 4) < 1e-9)
-    var idle = TokenBucket(requestsPerMinute: 60, now: start)
-    for _ in 0..<60 { _ = idle.reserve(now: start) }
-    #expect(idle.reserve(now: start.addingTimeInterval(600)) == 0)
-    #expect(idle.tokens <= idle.capacity)
+    var window = SlidingWindowLimit(requestsPerMinute: 15)
+    for _ in 0..<15 { #expect(window.reserve(now: start) == 0) }
+    // The 16th and 17th wait until the burst is a minute old.
+    #expect(window.reserve(now: start) == 60)
+    #expect(window.reserve(now: start) == 60)
+    // Whatever the arrival pattern, no 60 s window holds more than 15 starts.
+    var spread = SlidingWindowLimit(requestsPerMinute: 15)
+    var starts: [Date] = []
+    for second in stride(from: 0.0, to: 300, by: 3.7) {
+      let now = start.addingTimeInterval(second)
+      starts.append(now.addingTimeInterval(spread.reserve(now: now)))
+    }
+    for (index, first) in starts.enumerated() {
+      let inWindow = starts[index...].prefix { $0.timeIntervalSince(first) < 60 }.count
+      #expect(inWindow <= 15)
+    }
+    // After a quiet minute the whole burst is available again.
+    #expect(window.reserve(now: start.addingTimeInterval(200)) == 0)
   }
 
   @Test("the pacer lets a burst through at once")

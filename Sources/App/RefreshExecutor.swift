@@ -153,6 +153,8 @@ struct RefreshExecutor: Sendable {
           throw CandidateGone()
         }
         let before = target.profile
+        // An answer without employment leaves the record's position and history as they were.
+        let person = person.keepingEmployment(of: before)
         let verifiedAt = try writer.apply(item.candidateID, person, now, connection)
         let events = detector.changes(from: before, to: person.profile)
         try ChangeEventStore.append(

@@ -14,8 +14,12 @@ public enum CrustdataMapper {
     guard let data = personData as? [String: Any] else { throw malformed("person_data") }
     let basic = try object(data, "basic_profile") ?? [:]
     let network = try object(data, "professional_network") ?? [:]
-    let experience = try object(data, "experience") ?? [:]
-    let employment = try object(experience, "employment_details") ?? [:]
+    let experienceSection = try object(data, "experience")
+    var employmentSection: [String: Any]?
+    if let experienceSection {
+      employmentSection = try object(experienceSection, "employment_details")
+    }
+    let employment = employmentSection ?? [:]
     let currentRaw = try objects(employment, "current")
     let pastRaw = try objects(employment, "past")
 
@@ -24,7 +28,18 @@ public enum CrustdataMapper {
       let position = try work(item, isCurrent: true)
       current.append((position, try bool(item, "is_default") ?? false))
     }
-    current.sort { $0.1 && !$1.1 }
+    // The primary position: the one marked default; among several (or none marked), the latest start,
+    // then company and title, so the same positions returned in another order pick the same one (a
+    // different pick would read as a job change).
+    current.sort { lhs, rhs in
+      if lhs.1 != rhs.1 { return lhs.1 }
+      let (left, right) = (lhs.0, rhs.0)
+      if (left.startDate ?? "") != (right.startDate ?? "") {
+        return (left.startDate ?? "") > (right.startDate ?? "")
+      }
+      if left.company != right.company { return left.company < right.company }
+      return left.title < right.title
+    }
     var past: [CandidateProfile.WorkExperience] = []
     for item in pastRaw { past.append(try work(item, isCurrent: false)) }
     past.sort { ($0.startDate ?? "") > ($1.startDate ?? "") }
@@ -83,7 +98,7 @@ public enum CrustdataMapper {
       .map { [UInt8]($0) } ?? []
     return EnrichedPerson(
       providerID: providerID, profileURL: profileURL, profile: profile, sensitiveFields: sensitive,
-      rawPayload: raw, providerUpdatedAt: updatedAt)
+      rawPayload: raw, providerUpdatedAt: updatedAt, employmentKnown: employmentSection != nil)
   }
 
   /// Parses the provider's date-time forms: RFC 3339 with or without fractions, or a zone-less

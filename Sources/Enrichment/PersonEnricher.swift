@@ -75,12 +75,15 @@ public struct EnrichedPerson: Sendable, Hashable {
   public var rawPayload: [UInt8]
   /// The provider's own freshness time (`metadata.updated_at`), when given.
   public var providerUpdatedAt: Date?
+  /// Whether the answer said anything about employment. Without it the current position and the work
+  /// history in `profile` are unknown, not empty: a refresh keeps what the record held.
+  public var employmentKnown: Bool
 
   /// Creates an enriched person.
   public init(
     providerID: String?, profileURL: String, profile: CandidateProfile,
     sensitiveFields: [String: String] = [:], rawPayload: [UInt8] = [],
-    providerUpdatedAt: Date? = nil
+    providerUpdatedAt: Date? = nil, employmentKnown: Bool = true
   ) {
     self.providerID = providerID
     self.profileURL = profileURL
@@ -88,6 +91,17 @@ public struct EnrichedPerson: Sendable, Hashable {
     self.sensitiveFields = sensitiveFields
     self.rawPayload = rawPayload
     self.providerUpdatedAt = providerUpdatedAt
+    self.employmentKnown = employmentKnown
+  }
+
+  /// This person with the employment of `earlier` when the answer said nothing about employment.
+  public func keepingEmployment(of earlier: CandidateProfile?) -> EnrichedPerson {
+    guard !employmentKnown, let earlier else { return self }
+    var kept = self
+    kept.profile.currentTitle = earlier.currentTitle
+    kept.profile.currentCompany = earlier.currentCompany
+    kept.profile.workHistory = earlier.workHistory
+    return kept
   }
 }
 

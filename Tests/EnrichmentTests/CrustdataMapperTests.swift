@@ -166,4 +166,55 @@ struct CrustdataMapperTests {
     #expect(read.results[batch[3]] == .unanswered)
     #expect(read.billed == 2, "both matched people are billed")
   }
+
+  @Test("several current positions and none marked default: the same pick in any order")
+  func primaryPositionIsStable() throws {
+    func data(_ positions: [[String: Any]]) -> [String: Any] {
+      ["experience": ["employment_details": ["current": positions]]]
+    }
+    let advisor: [String: Any] = [
+      "name": "Side", "title": "Advisor", "start_date": "2024-01-01T00:00:00",
+    ]
+    let engineer: [String: Any] = [
+      "name": "Acme", "title": "Engineer", "start_date": "2025-06-01T00:00:00",
+    ]
+    let one = try CrustdataMapper.person(
+      from: data([advisor, engineer]), profileURL: "https://linkedin.com/in/x")
+    let other = try CrustdataMapper.person(
+      from: data([engineer, advisor]), profileURL: "https://linkedin.com/in/x")
+    #expect(one.profile.currentCompany == "Acme", "the latest start is the primary position")
+    #expect(other.profile.currentCompany == one.profile.currentCompany)
+    #expect(other.profile.currentTitle == one.profile.currentTitle)
+    // A position marked default wins whatever its start.
+    var marked = advisor
+    marked["is_default"] = true
+    let chosen = try CrustdataMapper.person(
+      from: data([engineer, marked]), profileURL: "https://linkedin.com/in/x")
+    #expect(chosen.profile.currentCompany == "Side")
+  }
+
+  @Test("an answer without employment keeps the record's position: no job change, no lost history")
+  func missingEmploymentIsUnknown() throws {
+    let earlier = CandidateProfile(
+      name: "Ada", currentTitle: "Engineer", currentCompany: "Acme",
+      workHistory: [
+        CandidateProfile.WorkExperience(
+          company: "Acme", title: "Engineer", startDate: "2023-01-01", endDate: nil,
+          isCurrent: true, seniority: nil)
+      ])
+    let answer: [String: Any] = ["basic_profile": ["name": "Ada", "headline": "Builder"]]
+    let person = try CrustdataMapper.person(from: answer, profileURL: "https://linkedin.com/in/ada")
+    #expect(!person.employmentKnown)
+    let kept = person.keepingEmployment(of: earlier)
+    #expect(kept.profile.currentCompany == "Acme" && kept.profile.currentTitle == "Engineer")
+    #expect(kept.profile.workHistory == earlier.workHistory)
+    #expect(kept.profile.headline == "Builder", "the rest of the answer still applies")
+    #expect(ChangeDetector().changes(from: earlier, to: kept.profile).isEmpty)
+    // With an employment section, even an empty one, the answer is taken as it is.
+    let empty = try CrustdataMapper.person(
+      from: ["experience": ["employment_details": ["current": [Any]()]]],
+      profileURL: "https://linkedin.com/in/ada")
+    #expect(empty.employmentKnown)
+    #expect(empty.keepingEmployment(of: earlier).profile.currentCompany == nil)
+  }
 }

@@ -275,33 +275,28 @@ public enum OutboxStore {
           .text(state.rawValue), .date(nextAttempt), SQLValue(attempt.error), .date(now),
           .integer(attempt.deliveryID),
         ])
-      var touched = [notificationID]
       if attempt.decision == .disableChannel {
-        touched += try disable(
+        try disable(
           channelID: channelID, userID: userID, kind: row.text(3) ?? "channel", now: now,
           in: connection)
       }
-      for id in touched { try refreshStatus(notificationID: id, now: now, in: connection) }
+      try refreshStatus(notificationID: notificationID, now: now, in: connection)
     }
   }
 
-  /// Disables a channel, dead-letters its open deliveries and puts a notice in the owner's feed;
-  /// returns the notifications whose deliveries were closed.
+  /// Disables a channel, dead-letters its open deliveries (updating their notifications) and puts a
+  /// notice in the owner's feed.
   private static func disable(
     channelID: String, userID: String, kind: String, now: Date, in connection: Connection
-  ) throws -> [String] {
+  ) throws {
     try connection.run(
       """
       UPDATE notification_channels SET disabled_at = ?, disabled_reason = 'receiver answered 410 Gone'
       WHERE id = ? AND disabled_at IS NULL
       """, [.date(now), .text(channelID)])
-    guard connection.changes > 0 else { return [] }
-    let closed = try connection.query(
-      """
-      UPDATE notification_deliveries SET state = 'dead', last_error = 'channel disabled', updated_at = ?
-      WHERE channel_id = ? AND state IN ('pending', 'delivering') RETURNING notification_id
-      """, [.date(now), .text(channelID)]
-    ).compactMap { $0.text(0) }
+    guard connection.changes > 0 else { return }
+    try closeOpenDeliveries(
+      channelID: channelID, reason: "channel disabled", now: now, in: connection)
     let summary = "Your \(kind) channel \(channelID) was disabled: the receiver answered 410 Gone."
     try enqueue(
       NotificationDraft(
@@ -311,7 +306,6 @@ public enum OutboxStore {
           score: nil, observedAt: now, eventTypes: [NotificationKind.channelDisabled.rawValue]),
         digestKey: nil, digestWindow: 0, createdAt: now),
       in: connection)
-    return closed
   }
 
   /// Sets a notification's status from its deliveries: open ones → pending/delivering, else any dead →

@@ -136,6 +136,15 @@ public struct CurrentScores: Sendable, Hashable {
     return writer.bytes
   }
 
+  /// Reads candidate `candidateID`'s stored form; a damaged one is an inconsistency, never read as empty
+  /// (rescoring over it would overwrite the other entries while their cells stay in the columns).
+  static func decoded(_ bytes: [UInt8], candidateID: Int64) throws(StorageError) -> CurrentScores {
+    guard let scores = CurrentScores(encoded: bytes) else {
+      throw .inconsistency("match_current: unreadable scores of candidate \(candidateID)")
+    }
+    return scores
+  }
+
   /// Reads the stored form; nil when damaged.
   public init?(encoded bytes: [UInt8]) {
     var reader = ByteReader(bytes)

@@ -148,15 +148,10 @@ public enum MatchingStore {
       """, [.text(basis), SQLValue(month), .integer(ids.lowerBound), .integer(ids.upperBound)]
     ) { row in
       guard let id = row.int(0) else { return }
-      var current = CurrentScores()
-      if let bytes = row.blob(1) {
-        // Damaged current scores stop the batch: rescoring over them would overwrite the other entries
-        // while their cells stay in the vacancy columns (and erasure clears only the listed vacancies).
-        guard let decoded = CurrentScores(encoded: bytes) else {
-          throw StorageError.inconsistency("match_current: unreadable scores of candidate \(id)")
-        }
-        current = decoded
-      }
+      // Damaged current scores stop the batch (see `CurrentScores.decoded`).
+      let current =
+        try row.blob(1).map { try CurrentScores.decoded($0, candidateID: id) }
+        ?? CurrentScores()
       var snapshot: (id: Int64, features: [UInt8])?
       if let snapshotID = row.int(2), let features = row.blob(3) {
         snapshot = (snapshotID, features)

@@ -247,10 +247,7 @@ public enum ScoreStore {
       let bytes = try connection.queryOne(
         "SELECT scores FROM match_current WHERE candidate_id = ?", [.integer(candidateID)])?.blob(0)
     else { return CurrentScores() }
-    guard let scores = CurrentScores(encoded: bytes) else {
-      throw .inconsistency("match_current: unreadable scores of candidate \(candidateID)")
-    }
-    return scores
+    return try CurrentScores.decoded(bytes, candidateID: candidateID)
   }
 
   /// The current total of each candidate for one vacancy, by candidate id ascending: the chunks with the

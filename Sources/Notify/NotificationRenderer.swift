@@ -49,19 +49,7 @@ enum NotificationRenderer {
 
   /// Text as Slack shows it literally: the three characters its message format gives meaning to
   /// (links, mentions, entities) escaped as Slack documents.
-  static func escapeSlack(_ text: String) -> String {
-    var escaped = ""
-    escaped.reserveCapacity(text.utf8.count)
-    for character in text {
-      switch character {
-      case "&": escaped += "&amp;"
-      case "<": escaped += "&lt;"
-      case ">": escaped += "&gt;"
-      default: escaped.append(character)
-      }
-    }
-    return escaped
-  }
+  static func escapeSlack(_ text: String) -> String { escapeEntities(text, quotes: false) }
 
   /// A multipart/alternative email (plain text and HTML) with Message-ID, Date, From, To and Subject.
   /// The Message-ID is derived from the notification and channel, so a retry carries the same one.
@@ -173,8 +161,21 @@ enum NotificationRenderer {
     return lines.joined(separator: "\r\n")
   }
 
-  private static func escapeHTML(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+  private static func escapeHTML(_ text: String) -> String { escapeEntities(text, quotes: true) }
+
+  /// `&`, `<`, `>` (and with `quotes`, `"`) as character entities.
+  private static func escapeEntities(_ text: String, quotes: Bool) -> String {
+    var escaped = ""
+    escaped.reserveCapacity(text.utf8.count)
+    for character in text {
+      switch character {
+      case "&": escaped += "&amp;"
+      case "<": escaped += "&lt;"
+      case ">": escaped += "&gt;"
+      case "\"" where quotes: escaped += "&quot;"
+      default: escaped.append(character)
+      }
+    }
+    return escaped
   }
 }

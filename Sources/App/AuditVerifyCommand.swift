@@ -24,7 +24,7 @@ struct AuditVerifyCommand: Command {
   static let loadsConfiguration = true
 
   /// The head recorded earlier, when given.
-  let recordedHead: (seq: Int64, hash: String)?
+  let recordedHead: AuditHead?
 
   /// Reads `--head SEQ:HASH`.
   init(arguments: CommandArguments) throws(UsageError) {
@@ -38,7 +38,7 @@ struct AuditVerifyCommand: Command {
     else {
       throw UsageError("--head: expected SEQ:HASH (an entry number and its 64-digit hex hash)")
     }
-    recordedHead = (seq, parts[1].lowercased())
+    recordedHead = AuditHead(seq: seq, hash: parts[1].lowercased())
   }
 
   /// Exits 0 when the chain is intact (and holds the recorded head), 1 with what does not fit otherwise.

@@ -80,7 +80,7 @@ public struct AuditChain: Sendable {
     /// The outcome: the first entry that does not fit, if any. The first entry must start the chain
     /// (genesis) or continue the pruned head an anchor entry recorded.
     public var result: AuditVerification {
-      let head = previous.map { (seq: $0.seq, hash: $0.hash) }
+      let head = previous.map { AuditHead(seq: $0.seq, hash: $0.hash) }
       if let failure { return AuditVerification(checked: checked, failure: failure, head: head) }
       if let first, first.prevHash != AuditChain.genesisHash,
         anchors[first.seq - 1] != first.prevHash

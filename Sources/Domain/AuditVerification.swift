@@ -19,21 +19,14 @@ public struct AuditVerification: Sendable, Hashable {
   /// The first entry that does not fit; nil when the chain is intact.
   public var failure: Failure?
 
-  /// The newest entry checked (its sequence number and hash), nil for an empty log. Recorded outside
-  /// the database, it lets a later verification prove the log was not cut or rewritten up to it.
-  public var head: (seq: Int64, hash: String)? {
-    guard let headSeq, let headHash else { return nil }
-    return (headSeq, headHash)
-  }
-  private var headSeq: Int64?
-  private var headHash: String?
+  /// The newest entry checked, nil for an empty log.
+  public var head: AuditHead?
 
   /// Creates an outcome.
-  public init(checked: Int, failure: Failure?, head: (seq: Int64, hash: String)? = nil) {
+  public init(checked: Int, failure: Failure?, head: AuditHead? = nil) {
     self.checked = checked
     self.failure = failure
-    self.headSeq = head?.seq
-    self.headHash = head?.hash
+    self.head = head
   }
 
   /// `true` when every entry fits.

@@ -78,13 +78,13 @@ public enum AuditLogStore {
   }
 
   /// The newest entry's sequence number and hash, nil for an empty log.
-  public static func head(in connection: Connection) throws -> (seq: Int64, hash: String)? {
+  public static func head(in connection: Connection) throws -> AuditHead? {
     guard
       let row = try connection.queryOne(
         "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"),
       let seq = row.int(0), let hash = row.text(1)
     else { return nil }
-    return (seq, hash)
+    return AuditHead(seq: seq, hash: hash)
   }
 
   /// The hash of entry `seq`, nil when there is no such entry.

@@ -39,7 +39,9 @@ struct AuditLogStoreTests {
       #expect(entries[2].details == #"{"index":"2","vacancy_id":"7"}"#)
       let result = try AuditLogStore.verify(in: connection)
       #expect(
-        result == AuditVerification(checked: 5, failure: nil, head: (5, entries[4].hash)),
+        result
+          == AuditVerification(
+            checked: 5, failure: nil, head: AuditHead(seq: 5, hash: entries[4].hash)),
         "the head is the newest entry")
       #expect(try AuditLogStore.head(in: connection)?.hash == entries[4].hash)
       #expect(try AuditLogStore.hash(seq: 3, in: connection) == entries[2].hash)

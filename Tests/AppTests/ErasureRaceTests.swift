@@ -77,15 +77,11 @@ struct ErasureRaceTests {
     "erasure deletes a quarantined body that names the person; a replay applies the suppression list"
   )
   func replayAfterErasure() async throws {
-    let directory = try TemporaryDirectory()
-    defer { directory.remove() }
-    let path = directory.path + "/t.db"
-    let pepper = "a-review-probe-pepper-123"
-    let configuration = Configuration(
-      database: path, pepper: Configuration.Secret(pepper))
-    let database = try await ComplianceContext.openDatabase(configuration)
-    let clock = ManualClock(now)
-    let context = ComplianceContext(database: database, configuration: configuration, clock: clock)
+    let fixture = try await ErasureFixture(now: now)
+    defer { fixture.remove() }
+    let (path, configuration, database) = (
+      fixture.configuration.database, fixture.configuration, fixture.database
+    )
     let body =
       #"{"type": "person.changed", "timestamp": "2026-12-02T06:00:00Z", "data": {"person": {"provider": "crustdata", "id": "4815162348", "profile_url": "https://www.linkedin.com/in/erased-person"}, "detected_at": "2026-12-02T05:59:58Z"}}"#
     let id = try await database.write { connection -> Int64 in
@@ -103,8 +99,7 @@ struct ErasureRaceTests {
         """, [.blob(Array(body.utf8)), .integer(Int64(body.utf8.count))])
       return id
     }
-    _ = try await ErasureService(context: context).erase(
-      candidateID: id, actor: "u-ann", reason: "request")
+    try await fixture.erase(id)
     let after = try await database.read { connection in
       try connection.queryOne("SELECT status, body IS NOT NULL FROM inbox WHERE id = 7")
     }
@@ -136,28 +131,15 @@ struct ErasureRaceTests {
 
   @Test("a person re-added with an audited override gets their webhooks processed again")
   func overrideThenWebhook() async throws {
-    let directory = try TemporaryDirectory()
-    defer { directory.remove() }
-    let pepper = "a-review-probe-pepper-123"
-    let configuration = Configuration(
-      database: directory.path + "/t.db", pepper: Configuration.Secret(pepper))
-    let database = try await ComplianceContext.openDatabase(configuration)
-    defer { database.close() }
-    let clock = ManualClock(now)
-    let context = ComplianceContext(database: database, configuration: configuration, clock: clock)
-    let first = try await database.write { connection in
-      try CandidateIdentityStore.ensure(
-        provider: "crustdata", providerID: "4815162348",
-        profileURL: "https://linkedin.com/in/erased-person", now: Date(), in: connection)
-    }
-    _ = try await ErasureService(context: context).erase(
-      candidateID: first, actor: "u-ann", reason: "request")
+    let fixture = try await ErasureFixture(now: now)
+    defer { fixture.remove() }
+    let (database, clock, context) = (fixture.database, fixture.clock, fixture.context)
+    try await fixture.erase(
+      try await fixture.hold(
+        providerID: "4815162348", profileURL: "https://linkedin.com/in/erased-person"))
     // Re-added with an audited override (as CandidateStore.upsert would after the check passes).
-    let second = try await database.write { connection in
-      try CandidateIdentityStore.ensure(
-        provider: "crustdata", providerID: "4815162348",
-        profileURL: "https://linkedin.com/in/erased-person", now: Date(), in: connection)
-    }
+    let second = try await fixture.hold(
+      providerID: "4815162348", profileURL: "https://linkedin.com/in/erased-person")
     let body =
       #"{"type": "person.changed", "timestamp": "2026-12-02T06:00:00Z", "data": {"person": {"provider": "crustdata", "id": "4815162348"}, "detected_at": "2026-12-02T05:59:58Z"}}"#
     try await database.write { connection in
@@ -184,22 +166,11 @@ struct ErasureRaceTests {
 
   @Test("an add whose provider answer names an erased person is refused, whatever URL was given")
   func addByOtherURL() async throws {
-    let directory = try TemporaryDirectory()
-    defer { directory.remove() }
-    let pepper = "a-review-probe-pepper-123"
-    let configuration = Configuration(
-      database: directory.path + "/t.db", pepper: Configuration.Secret(pepper))
-    let database = try await ComplianceContext.openDatabase(configuration)
-    defer { database.close() }
-    let clock = ManualClock(now)
-    let context = ComplianceContext(database: database, configuration: configuration, clock: clock)
-    let first = try await database.write { connection in
-      try CandidateIdentityStore.ensure(
-        provider: "crustdata", providerID: "p1",
-        profileURL: "https://linkedin.com/in/person-1", now: Date(), in: connection)
-    }
-    _ = try await ErasureService(context: context).erase(
-      candidateID: first, actor: "u-ann", reason: "request")
+    let fixture = try await ErasureFixture(now: now)
+    defer { fixture.remove() }
+    let (database, clock, context) = (fixture.database, fixture.clock, fixture.context)
+    try await fixture.erase(
+      try await fixture.hold(providerID: "p1", profileURL: "https://linkedin.com/in/person-1"))
     let enricher = CountingEnricher(profiles: [
       "https://linkedin.com/in/renamed-1": CandidateProfile(name: "Erased Person")
     ])
@@ -219,5 +190,45 @@ struct ErasureRaceTests {
       try connection.queryOne("SELECT id, provider_id, name FROM candidates")
     }
     #expect(row == nil)
+  }
+}
+
+/// A compliance database in a temporary directory with its configuration (a test pepper), a manual
+/// clock and the compliance context: what the erasure tests share.
+private struct ErasureFixture {
+  let directory: TemporaryDirectory
+  let configuration: Configuration
+  let database: Database
+  let clock: ManualClock
+  let context: ComplianceContext
+
+  init(now: Date) async throws {
+    directory = try TemporaryDirectory()
+    configuration = Configuration(
+      database: directory.path + "/t.db", pepper: Configuration.Secret("a-review-probe-pepper-123"))
+    database = try await ComplianceContext.openDatabase(configuration)
+    clock = ManualClock(now)
+    context = ComplianceContext(database: database, configuration: configuration, clock: clock)
+  }
+
+  /// Registers a person we hold and returns their candidate id.
+  func hold(providerID: String, profileURL: String) async throws -> Int64 {
+    try await database.write { connection in
+      try CandidateIdentityStore.ensure(
+        provider: "crustdata", providerID: providerID, profileURL: profileURL, now: Date(),
+        in: connection)
+    }
+  }
+
+  /// Erases candidate `id` on request.
+  func erase(_ id: Int64) async throws {
+    _ = try await ErasureService(context: context).erase(
+      candidateID: id, actor: "u-ann", reason: "request")
+  }
+
+  /// Closes the database and deletes the directory.
+  func remove() {
+    database.close()
+    directory.remove()
   }
 }
